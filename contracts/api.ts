@@ -1,0 +1,98 @@
+// REST DTOs shared by the server (responses, OpenAPI) and the dashboard (requests).
+import { Type, type Static } from '@sinclair/typebox';
+import { DeviceKind, ProbeType } from './payloads.ts';
+
+export const Kitchen = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  district: Type.String(),
+  address: Type.String(),
+  siteType: Type.String({ description: '助餐服务中心 / 助餐点 / 中央厨房 / 养老机构食堂' }),
+  timezone: Type.String(),
+  profile: Type.String(),
+});
+export type Kitchen = Static<typeof Kitchen>;
+
+export const Device = Type.Object({
+  kitchenId: Type.String(),
+  gatewayId: Type.String(),
+  deviceId: Type.String(),
+  kind: DeviceKind,
+  name: Type.String(),
+  probe: ProbeType,
+  reportIntervalS: Type.Integer(),
+  defrostIntervalMin: Type.Union([Type.Integer(), Type.Null()]),
+  defrostMaxMin: Type.Union([Type.Integer(), Type.Null()]),
+});
+export type Device = Static<typeof Device>;
+
+export const UNIT_STATES = ['ok', 'warning', 'alarm', 'critical', 'offline', 'unknown'] as const;
+export const UnitState = Type.Union(UNIT_STATES.map((s) => Type.Literal(s)));
+export type UnitState = Static<typeof UnitState>;
+
+export const LatestReading = Type.Object({
+  kitchenId: Type.String(),
+  deviceId: Type.String(),
+  ts: Type.String({ format: 'date-time' }),
+  temp: Type.Union([Type.Number(), Type.Null()]),
+  door: Type.Boolean(),
+  defrost: Type.Boolean(),
+  state: UnitState,
+});
+export type LatestReading = Static<typeof LatestReading>;
+
+export const SeriesPoint = Type.Object({
+  ts: Type.String({ format: 'date-time' }),
+  temp: Type.Union([Type.Number(), Type.Null()]),
+  min: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
+  max: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
+});
+export type SeriesPoint = Static<typeof SeriesPoint>;
+
+export const Series = Type.Object({
+  kitchenId: Type.String(),
+  deviceId: Type.String(),
+  from: Type.String({ format: 'date-time' }),
+  to: Type.String({ format: 'date-time' }),
+  bucketSeconds: Type.Union([Type.Integer(), Type.Null()], { description: 'null: raw points' }),
+  points: Type.Array(SeriesPoint),
+});
+export type Series = Static<typeof Series>;
+
+export const SEVERITIES = ['warning', 'alarm', 'critical'] as const;
+export const Severity = Type.Union(SEVERITIES.map((s) => Type.Literal(s)));
+export type Severity = Static<typeof Severity>;
+
+export const ALERT_STATUSES = ['active', 'acknowledged', 'resolved', 'closed'] as const;
+export const AlertStatus = Type.Union(ALERT_STATUSES.map((s) => Type.Literal(s)));
+export type AlertStatus = Static<typeof AlertStatus>;
+
+const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+const Time = () => Type.String({ format: 'date-time' });
+
+/** An alert record as the rule book (section 6) describes it. */
+export const Alert = Type.Object({
+  id: Type.Integer(),
+  kitchenId: Type.String(),
+  deviceId: Type.String(),
+  ruleId: Type.String(),
+  severity: Severity,
+  profile: Type.String(),
+  status: AlertStatus,
+  message: Type.String(),
+  firstOutAt: Time(),
+  raisedAt: Time(),
+  peakValue: Type.Union([Type.Number(), Type.Null()]),
+  minutesOut: Type.Number(),
+  clearedAt: Nullable(Time()),
+  acknowledgedAt: Nullable(Time()),
+  acknowledgedBy: Nullable(Type.String()),
+  resolvedAt: Nullable(Time()),
+  closedAt: Nullable(Time()),
+});
+export type Alert = Static<typeof Alert>;
+
+export const ApiError = Type.Object({
+  error: Type.Object({ code: Type.String(), message: Type.String() }),
+});
+export type ApiError = Static<typeof ApiError>;

@@ -1,0 +1,21 @@
+// socket.io event maps (entity:verb). The server emits, the dashboard listens.
+import type { Alert, Kitchen, LatestReading } from './api.ts';
+
+export interface Snapshot {
+  kitchens: Kitchen[];
+  latest: LatestReading[];
+  alerts: Alert[];
+}
+
+export interface ServerToClientEvents {
+  'reading:new': (reading: LatestReading) => void;
+  'alert:raised': (alert: Alert) => void;
+  'alert:updated': (alert: Alert) => void;
+}
+
+export interface ClientToServerEvents {
+  /** Asks for the current state; sent on every (re)connect, then deltas follow. */
+  'snapshot:get': (reply: (snapshot: Snapshot) => void) => void;
+  /** Narrows live readings to one kitchen (the kitchen page); null: the whole district. */
+  'kitchen:watch': (kitchenId: string | null) => void;
+}

@@ -1,0 +1,59 @@
+// Decoding of MQTT payloads against the contract. Pure: the caller counts and logs.
+import { TypeCompiler } from '@sinclair/typebox/compiler';
+import type { TSchema, Static } from '@sinclair/typebox';
+import {
+  AckMessage, BatchMessage, CommandMessage, ReadingMessage, ReplyMessage, StatusMessage,
+} from './payloads.ts';
+import type { DownChannel, UpChannel } from './topics.ts';
+
+/** Stable reasons a message is rejected; they label the rejection counter. */
+export const REJECT_REASONS = ['bad_topic', 'bad_json', 'bad_version', 'schema', 'too_large'] as const;
+export type RejectReason = (typeof REJECT_REASONS)[number];
+
+export type Decoded<T> = { ok: true; value: T } | { ok: false; reason: RejectReason; detail: string };
+
+const schemas = {
+  reading: ReadingMessage,
+  batch: BatchMessage,
+  status: StatusMessage,
+  reply: ReplyMessage,
+  ack: AckMessage,
+  cmd: CommandMessage,
+} satisfies Record<UpChannel | DownChannel, TSchema>;
+
+export interface ChannelMessages {
+  reading: Static<typeof ReadingMessage>;
+  batch: Static<typeof BatchMessage>;
+  status: Static<typeof StatusMessage>;
+  reply: Static<typeof ReplyMessage>;
+  ack: Static<typeof AckMessage>;
+  cmd: Static<typeof CommandMessage>;
+}
+
+const checkers = Object.fromEntries(
+  Object.entries(schemas).map(([channel, schema]) => [channel, TypeCompiler.Compile(schema)]),
+) as { [C in keyof ChannelMessages]: ReturnType<typeof TypeCompiler.Compile<(typeof schemas)[C]>> };
+
+export function decodePayload<C extends keyof ChannelMessages>(
+  channel: C,
+  payload: Uint8Array | string,
+): Decoded<ChannelMessages[C]> {
+  let value: unknown;
+  try {
+    value = JSON.parse(typeof payload === 'string' ? payload : Buffer.from(payload).toString('utf8'));
+  } catch (err) {
+    return { ok: false, reason: 'bad_json', detail: (err as Error).message };
+  }
+  if (typeof value === 'object' && value !== null && 'v' in value && value.v !== 1) {
+    return { ok: false, reason: 'bad_version', detail: `unsupported protocol version ${String(value.v)}` };
+  }
+  const checker = checkers[channel];
+  if (checker.Check(value)) return { ok: true, value: value as ChannelMessages[C] };
+  const first = checker.Errors(value).First();
+  const detail = first ? `${first.path || '/'}: ${first.message}` : 'does not match the schema';
+  return { ok: false, reason: 'schema', detail };
+}
+
+export function encodePayload<C extends keyof ChannelMessages>(_channel: C, message: ChannelMessages[C]): string {
+  return JSON.stringify(message);
+}
