@@ -2,7 +2,7 @@
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import type { TSchema, Static } from '@sinclair/typebox';
 import {
-  AckMessage, BatchMessage, CommandMessage, ReadingMessage, ReplyMessage, StatusMessage,
+  AckMessage, BatchMessage, CommandMessage, Reading, ReadingMessage, ReplyMessage, StatusMessage,
 } from './payloads.ts';
 import type { DownChannel, UpChannel } from './topics.ts';
 
@@ -56,4 +56,26 @@ export function decodePayload<C extends keyof ChannelMessages>(
 
 export function encodePayload<C extends keyof ChannelMessages>(_channel: C, message: ChannelMessages[C]): string {
   return JSON.stringify(message);
+}
+
+const readingChecker = TypeCompiler.Compile(Reading);
+
+/** Splits a batch that failed validation into its valid readings and the outbox
+ *  ids of the invalid ones, so one bad reading does not cost the rest. */
+export function salvageBatch(payload: Uint8Array | string): { valid: Reading[]; invalidOids: number[] } | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(typeof payload === 'string' ? payload : Buffer.from(payload).toString('utf8'));
+  } catch {
+    return null;
+  }
+  const readings = (value as { readings?: unknown })?.readings;
+  if ((value as { v?: unknown })?.v !== 1 || !Array.isArray(readings)) return null;
+  const valid: Reading[] = [];
+  const invalidOids: number[] = [];
+  for (const r of readings) {
+    if (readingChecker.Check(r)) valid.push(r);
+    else if (Number.isInteger((r as { oid?: unknown })?.oid) && (r as { oid: number }).oid >= 0) invalidOids.push((r as { oid: number }).oid);
+  }
+  return { valid, invalidOids };
 }

@@ -1,0 +1,40 @@
+// The express app: /api, /healthz, /metrics and the dashboard's static files.
+import express from 'express';
+import { existsSync } from 'node:fs';
+import type { Registry } from 'prom-client';
+import { createApiRouter, type ApiDeps } from './routes.ts';
+import { errorHandler } from './errors.ts';
+import { openApiDocument } from './openapi.ts';
+
+export interface HealthProbe {
+  (): Promise<{ broker: boolean; influxdb: boolean; sql: boolean }>;
+}
+
+export function createHttpApp(deps: ApiDeps & {
+  health: HealthProbe;
+  metricsRegistry: Registry;
+  dashboardDir?: string;
+  log: { error(obj: object, msg: string): void };
+}) {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use('/api', express.json({ limit: '64kb' }));
+  const doc = openApiDocument();
+  app.get('/api/openapi.json', (_req, res) => void res.json(doc));
+  app.use('/api', createApiRouter(deps));
+  app.get('/healthz', async (_req, res) => {
+    const parts = await deps.health();
+    const up = parts.broker && parts.influxdb && parts.sql;
+    const state = (ok: boolean) => (ok ? 'up' : 'down');
+    res.status(up ? 200 : 503).json({
+      status: up ? 'ok' : 'degraded',
+      broker: state(parts.broker), influxdb: state(parts.influxdb), sql: state(parts.sql),
+    });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(deps.metricsRegistry.contentType).send(await deps.metricsRegistry.metrics());
+  });
+  if (deps.dashboardDir && existsSync(deps.dashboardDir)) app.use(express.static(deps.dashboardDir, { maxAge: '1h', index: 'index.html' }));
+  app.use(errorHandler(deps.log));
+  return app;
+}

@@ -1,0 +1,45 @@
+// Stable API error codes, mapped to HTTP in one place. docs/errors.md lists the
+// same codes; a test keeps the two in sync.
+import type { ErrorRequestHandler } from 'express';
+
+export const API_ERRORS = {
+  invalid_id: { status: 400, meaning: 'A kitchen, device or alert id in the path is malformed.' },
+  invalid_query: { status: 400, meaning: 'A query parameter is missing or malformed.' },
+  invalid_time_range: { status: 400, meaning: '`from`/`to` are not ISO 8601 times, or `from` is not before `to`.' },
+  range_too_long: { status: 400, meaning: 'The series range exceeds the maximum (31 days).' },
+  invalid_body: { status: 400, meaning: 'The JSON body is malformed or lacks a required field.' },
+  kitchen_not_found: { status: 404, meaning: 'No kitchen with that id.' },
+  device_not_found: { status: 404, meaning: 'No device with that id in that kitchen.' },
+  alert_not_found: { status: 404, meaning: 'No alert with that id.' },
+  not_found: { status: 404, meaning: 'No such API route.' },
+  invalid_transition: { status: 409, meaning: 'The alert is not in a state that allows this step (active → acknowledged → resolved → closed).' },
+  series_unavailable: { status: 503, meaning: 'InfluxDB did not answer; retrying later can help.' },
+  internal: { status: 500, meaning: 'An unexpected server error; it is logged.' },
+} as const;
+
+export type ApiErrorCode = keyof typeof API_ERRORS;
+
+export class ApiFailure extends Error {
+  constructor(readonly code: ApiErrorCode, message: string) {
+    super(message);
+  }
+}
+
+export const fail = (code: ApiErrorCode, message: string): never => {
+  throw new ApiFailure(code, message);
+};
+
+export function errorHandler(log: { error(obj: object, msg: string): void }): ErrorRequestHandler {
+  return (err, _req, res, _next) => {
+    if (err instanceof ApiFailure) {
+      res.status(API_ERRORS[err.code].status).json({ error: { code: err.code, message: err.message } });
+      return;
+    }
+    if ((err as { type?: string }).type === 'entity.parse.failed') {
+      res.status(400).json({ error: { code: 'invalid_body', message: 'The request body is not valid JSON.' } });
+      return;
+    }
+    log.error({ err }, 'unhandled API error');
+    res.status(500).json({ error: { code: 'internal', message: 'Internal server error.' } });
+  };
+}

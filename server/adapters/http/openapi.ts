@@ -1,0 +1,60 @@
+// The OpenAPI 3.1 document, built from the same TypeBox schemas the code uses,
+// so the description cannot drift from the DTOs.
+import { Type, type TSchema } from '@sinclair/typebox';
+import { Alert, ApiError, Device, Kitchen, LatestReading, Series } from '../../../contracts/api.ts';
+import { API_ERRORS } from './errors.ts';
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: object) => ({ 'application/json': { schema } });
+const ok = (schema: object, description = 'OK') => ({ 200: { description, content: json(schema) } });
+const errors = (...codes: number[]) =>
+  Object.fromEntries(codes.map((c) => [c, { description: 'Error with a stable code (docs/errors.md)', content: json(ref('ApiError')) }]));
+const pathParam = (name: string, schema: object = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' }) =>
+  ({ name, in: 'path', required: true, schema });
+const queryParam = (name: string, description: string, schema: object = { type: 'string' }) =>
+  ({ name, in: 'query', required: false, description, schema });
+
+function strip(schema: TSchema): object {
+  return JSON.parse(JSON.stringify(schema)) as object;
+}
+
+export function openApiDocument(): object {
+  const alertAction = (summary: string, body = false) => ({
+    post: {
+      summary, parameters: [pathParam('alertId', { type: 'integer', minimum: 1 })],
+      ...(body ? { requestBody: { required: true, content: json({ type: 'object', required: ['by'], properties: { by: { type: 'string', maxLength: 80 } } }) } } : {}),
+      responses: { ...ok(ref('Alert')), ...errors(400, 404, 409) },
+    },
+  });
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Kitchen cold-chain monitoring API', version: '1.0.0', description: `Error codes: ${Object.keys(API_ERRORS).join(', ')}` },
+    paths: {
+      '/api/kitchens': { get: { summary: 'The district\'s kitchens', responses: ok(Type.Array(Type.Unsafe(ref('Kitchen')))) } },
+      '/api/kitchens/{kitchenId}': { get: { summary: 'One kitchen', parameters: [pathParam('kitchenId')], responses: { ...ok(ref('Kitchen')), ...errors(400, 404) } } },
+      '/api/kitchens/{kitchenId}/devices': { get: { summary: 'A kitchen\'s units', parameters: [pathParam('kitchenId')], responses: { ...ok({ type: 'array', items: ref('Device') }), ...errors(400, 404) } } },
+      '/api/devices': { get: { summary: 'Every unit', responses: ok({ type: 'array', items: ref('Device') }) } },
+      '/api/latest': { get: { summary: 'Latest reading and state of each unit', parameters: [queryParam('kitchen', 'only this kitchen')], responses: { ...ok({ type: 'array', items: ref('LatestReading') }), ...errors(400, 404) } } },
+      '/api/kitchens/{kitchenId}/devices/{deviceId}/series': {
+        get: {
+          summary: 'A unit\'s temperatures over a time range (raw up to 3 h, downsampled mean/min/max beyond; at most 31 days)',
+          parameters: [pathParam('kitchenId'), pathParam('deviceId'), queryParam('from', 'ISO 8601; default to − 24 h', { type: 'string', format: 'date-time' }), queryParam('to', 'ISO 8601; default now', { type: 'string', format: 'date-time' })],
+          responses: { ...ok(ref('Series')), ...errors(400, 404, 503) },
+        },
+      },
+      '/api/alerts': { get: { summary: 'Alerts, newest first', parameters: [queryParam('kitchen', 'only this kitchen'), queryParam('status', 'open (not closed) or one status', { type: 'string', enum: ['open', 'active', 'acknowledged', 'resolved', 'closed'] })], responses: { ...ok({ type: 'array', items: ref('Alert') }), ...errors(400) } } },
+      '/api/alerts/{alertId}': { get: { summary: 'One alert', parameters: [pathParam('alertId', { type: 'integer', minimum: 1 })], responses: { ...ok(ref('Alert')), ...errors(400, 404) } } },
+      '/api/alerts/{alertId}/acknowledge': alertAction('Acknowledge an active alert', true),
+      '/api/alerts/{alertId}/resolve': alertAction('Mark an alert resolved'),
+      '/api/alerts/{alertId}/close': alertAction('Close a resolved alert'),
+      '/healthz': { get: { summary: 'Broker, InfluxDB and SQL store state; 200 only when all are up', responses: { 200: { description: 'all up' }, 503: { description: 'something is down' } } } },
+      '/metrics': { get: { summary: 'Prometheus metrics', responses: { 200: { description: 'text/plain; version=0.0.4' } } } },
+    },
+    components: {
+      schemas: {
+        Kitchen: strip(Kitchen), Device: strip(Device), LatestReading: strip(LatestReading), Series: strip(Series),
+        Alert: strip(Alert), ApiError: strip(ApiError),
+      },
+    },
+  };
+}

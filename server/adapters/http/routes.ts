@@ -1,0 +1,115 @@
+// REST under /api. Every id is checked against the contract's id pattern before
+// it reaches a query; every failure is an ApiFailure with a stable code.
+import { Router, type Request } from 'express';
+import { ALERT_STATUSES, type Alert } from '../../../contracts/api.ts';
+import { isValidId } from '../../../contracts/topics.ts';
+import type { RegistryRepo } from '../sql/registry-repo.ts';
+import type { AlertsRepo } from '../sql/alerts-repo.ts';
+import type { SeriesStore } from '../influx/series-store.ts';
+import type { LiveHub } from '../../app/live.ts';
+import { fail } from './errors.ts';
+import { querySeries } from './series-query.ts';
+
+export interface AlertActions {
+  acknowledge(id: number, by: string): Alert | undefined;
+  resolve(id: number): Alert | undefined;
+  close(id: number): Alert | undefined;
+}
+
+export interface ApiDeps {
+  registry: RegistryRepo;
+  alerts: AlertsRepo;
+  series: SeriesStore;
+  live: Pick<LiveHub, 'latest'>;
+  alertActions: AlertActions;
+}
+
+const MAX_RANGE_MS = 31 * 24 * 3600 * 1000;
+
+function idParam(req: Request, name: string): string {
+  const value = req.params[name];
+  if (typeof value !== 'string' || !isValidId(value)) fail('invalid_id', `${name} must match [A-Za-z0-9_-]{1,64}`);
+  return value as string;
+}
+
+function optionalQuery(req: Request, name: string): string | undefined {
+  const value = req.query[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value === '') fail('invalid_query', `${name} must be a single non-empty value`);
+  return value as string;
+}
+
+function timeRange(req: Request): { from: Date; to: Date } {
+  const to = new Date(optionalQuery(req, 'to') ?? Date.now());
+  const from = new Date(optionalQuery(req, 'from') ?? to.getTime() - 24 * 3600 * 1000);
+  if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || from >= to) {
+    fail('invalid_time_range', 'from and to must be ISO 8601 times with from < to');
+  }
+  if (to.getTime() - from.getTime() > MAX_RANGE_MS) fail('range_too_long', 'at most 31 days per request');
+  return { from, to };
+}
+
+function alertId(req: Request): number {
+  const id = Number(req.params.alertId);
+  if (!Number.isSafeInteger(id) || id <= 0) fail('invalid_id', 'alertId must be a positive integer');
+  return id;
+}
+
+export function createApiRouter(deps: ApiDeps): Router {
+  const r = Router();
+  const kitchenOr404 = (id: string) => deps.registry.getKitchen(id) ?? fail('kitchen_not_found', `no kitchen ${id}`);
+
+  r.get('/kitchens', (_req, res) => void res.json(deps.registry.listKitchens()));
+  r.get('/kitchens/:kitchenId', (req, res) => void res.json(kitchenOr404(idParam(req, 'kitchenId'))));
+  r.get('/kitchens/:kitchenId/devices', (req, res) => {
+    const k = kitchenOr404(idParam(req, 'kitchenId'));
+    res.json(deps.registry.listDevices(k.id));
+  });
+  r.get('/devices', (_req, res) => void res.json(deps.registry.listDevices()));
+  r.get('/latest', (req, res) => {
+    const kitchen = optionalQuery(req, 'kitchen');
+    if (kitchen !== undefined) kitchenOr404(kitchen);
+    res.json(deps.live.latest(kitchen));
+  });
+  r.get('/kitchens/:kitchenId/devices/:deviceId/series', async (req, res) => {
+    const kitchenId = idParam(req, 'kitchenId');
+    const deviceId = idParam(req, 'deviceId');
+    kitchenOr404(kitchenId);
+    if (!deps.registry.getDevice(kitchenId, deviceId)) fail('device_not_found', `no device ${deviceId} in ${kitchenId}`);
+    const { from, to } = timeRange(req);
+    try {
+      res.json(await querySeries(deps.series, kitchenId, deviceId, from, to));
+    } catch (err) {
+      fail('series_unavailable', `InfluxDB query failed: ${(err as Error).message}`);
+    }
+  });
+  r.get('/alerts', (req, res) => {
+    const kitchenId = optionalQuery(req, 'kitchen');
+    const status = optionalQuery(req, 'status');
+    if (status !== undefined && status !== 'open' && !(ALERT_STATUSES as readonly string[]).includes(status)) {
+      fail('invalid_query', `status must be one of open, ${ALERT_STATUSES.join(', ')}`);
+    }
+    if (kitchenId !== undefined && !isValidId(kitchenId)) fail('invalid_query', 'kitchen must be a valid id');
+    res.json(deps.alerts.list({ kitchenId, status: status as never }));
+  });
+  r.get('/alerts/:alertId', (req, res) => {
+    res.json(deps.alerts.get(alertId(req)) ?? fail('alert_not_found', 'no such alert'));
+  });
+  r.post('/alerts/:alertId/:action', (req, res) => {
+    const id = alertId(req);
+    const before = deps.alerts.get(id) ?? fail('alert_not_found', 'no such alert');
+    const by = (req.body as { by?: unknown } | undefined)?.by;
+    const action = req.params.action;
+    let after: Alert | undefined;
+    if (action === 'acknowledge') {
+      if (typeof by !== 'string' || by.trim() === '' || by.length > 80) fail('invalid_body', 'acknowledge needs {"by": "<name>"}');
+      after = deps.alertActions.acknowledge(id, (by as string).trim());
+    } else if (action === 'resolve') after = deps.alertActions.resolve(id);
+    else if (action === 'close') after = deps.alertActions.close(id);
+    else fail('not_found', `no alert action ${action}`);
+    if (!after || after.status === before.status) fail('invalid_transition', `cannot ${action} an alert that is ${before.status}`);
+    res.json(after);
+  });
+  r.use((_req, _res) => fail('not_found', 'no such API route'));
+  return r;
+}

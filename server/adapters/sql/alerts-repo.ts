@@ -1,0 +1,95 @@
+// Alerts and their lifecycle: active → acknowledged → resolved → closed, with
+// clearing by the data (cleared_at) kept apart from closing by a person.
+import type { Alert, AlertStatus, Severity } from '../../../contracts/api.ts';
+import type { Db } from './database.ts';
+
+interface AlertRow {
+  id: number; kitchen_id: string; device_id: string; rule_id: string; severity: Severity; profile: string;
+  status: AlertStatus; message: string; first_out_at: number; raised_at: number; peak_value: number | null;
+  minutes_out: number; cleared_at: number | null; acknowledged_at: number | null; acknowledged_by: string | null;
+  resolved_at: number | null; closed_at: number | null;
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+function toAlert(r: AlertRow): Alert {
+  return {
+    id: r.id, kitchenId: r.kitchen_id, deviceId: r.device_id, ruleId: r.rule_id, severity: r.severity, profile: r.profile,
+    status: r.status, message: r.message, firstOutAt: iso(r.first_out_at)!, raisedAt: iso(r.raised_at)!,
+    peakValue: r.peak_value, minutesOut: r.minutes_out, clearedAt: iso(r.cleared_at), acknowledgedAt: iso(r.acknowledged_at),
+    acknowledgedBy: r.acknowledged_by, resolvedAt: iso(r.resolved_at), closedAt: iso(r.closed_at),
+  };
+}
+
+export interface RaiseInput {
+  kitchenId: string; deviceId: string; ruleId: string; severity: Severity; profile: string;
+  message: string; firstOutAt: number; raisedAt: number; value: number | null;
+}
+
+export interface AlertQuery { kitchenId?: string; status?: AlertStatus | 'open'; limit?: number }
+
+export function createAlertsRepo(db: Db) {
+  const findOpen = db.prepare(`SELECT * FROM alerts WHERE kitchen_id = ? AND device_id = ? AND rule_id = ? AND status <> 'closed'`);
+  const byId = db.prepare('SELECT * FROM alerts WHERE id = ?');
+  const get = (id: number) => {
+    const row = byId.get(id) as AlertRow | undefined;
+    return row && toAlert(row);
+  };
+
+  return {
+    get,
+    /** Opens an alert, or, when one is still open for this unit and rule, re-opens it
+     *  (no duplicates): it becomes active again with the new raise time. */
+    raise(input: RaiseInput): { alert: Alert; created: boolean } {
+      const open = findOpen.get(input.kitchenId, input.deviceId, input.ruleId) as AlertRow | undefined;
+      if (open) {
+        db.prepare(`UPDATE alerts SET status = 'active', cleared_at = NULL, raised_at = ?, severity = ?, message = ?,
+          peak_value = CASE WHEN ? IS NULL THEN peak_value ELSE max(coalesce(peak_value, ?), ?) END WHERE id = ?`)
+          .run(input.raisedAt, input.severity, input.message, input.value, input.value, input.value, open.id);
+        return { alert: get(open.id)!, created: false };
+      }
+      const info = db.prepare(`INSERT INTO alerts (kitchen_id, device_id, rule_id, severity, profile, message, first_out_at, raised_at, peak_value)
+        VALUES (@kitchenId, @deviceId, @ruleId, @severity, @profile, @message, @firstOutAt, @raisedAt, @value)`).run(input);
+      return { alert: get(Number(info.lastInsertRowid))!, created: true };
+    },
+    /** Peak and minutes out, as the data go; returns the alert when it changed. */
+    progress(kitchenId: string, deviceId: string, ruleId: string, peak: number | null, minutesOut: number): Alert | undefined {
+      const open = findOpen.get(kitchenId, deviceId, ruleId) as AlertRow | undefined;
+      if (!open || (open.peak_value === peak && open.minutes_out === minutesOut)) return undefined;
+      db.prepare('UPDATE alerts SET peak_value = ?, minutes_out = ? WHERE id = ?').run(peak, minutesOut, open.id);
+      return get(open.id);
+    },
+    /** The data are back in range (cleared); a person still has to close the alert. */
+    clear(kitchenId: string, deviceId: string, ruleId: string, at: number, peak: number | null, minutesOut: number): Alert | undefined {
+      const open = findOpen.get(kitchenId, deviceId, ruleId) as AlertRow | undefined;
+      if (!open) return undefined;
+      db.prepare('UPDATE alerts SET cleared_at = ?, peak_value = coalesce(?, peak_value), minutes_out = ? WHERE id = ?')
+        .run(at, peak, minutesOut, open.id);
+      return get(open.id);
+    },
+    acknowledge(id: number, by: string, at: number): Alert | undefined {
+      db.prepare(`UPDATE alerts SET status = 'acknowledged', acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND status = 'active'`).run(at, by, id);
+      return get(id);
+    },
+    resolve(id: number, at: number): Alert | undefined {
+      db.prepare(`UPDATE alerts SET status = 'resolved', resolved_at = ? WHERE id = ? AND status IN ('active', 'acknowledged')`).run(at, id);
+      return get(id);
+    },
+    close(id: number, at: number): Alert | undefined {
+      db.prepare(`UPDATE alerts SET status = 'closed', closed_at = ? WHERE id = ? AND status = 'resolved'`).run(at, id);
+      return get(id);
+    },
+    list(q: AlertQuery = {}): Alert[] {
+      const where: string[] = [];
+      const args: unknown[] = [];
+      if (q.kitchenId) (where.push('kitchen_id = ?'), args.push(q.kitchenId));
+      if (q.status === 'open') where.push(`status <> 'closed'`);
+      else if (q.status) (where.push('status = ?'), args.push(q.status));
+      const sql = `SELECT * FROM alerts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY raised_at DESC, id DESC LIMIT ?`;
+      return (db.prepare(sql).all(...args, q.limit ?? 200) as AlertRow[]).map(toAlert);
+    },
+    countRaised: () => (db.prepare('SELECT count(*) AS n FROM alerts').get() as { n: number }).n,
+  };
+}
+
+export type AlertsRepo = ReturnType<typeof createAlertsRepo>;

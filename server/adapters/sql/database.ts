@@ -1,0 +1,85 @@
+// The embedded SQL store (SQLite, one local file): registry, alerts, rule state.
+// Migrations are numbered and applied once, in a transaction each.
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+const MIGRATIONS: string[] = [
+  `CREATE TABLE kitchens (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     district TEXT NOT NULL,
+     address TEXT NOT NULL DEFAULT '',
+     site_type TEXT NOT NULL DEFAULT '助餐服务中心',
+     timezone TEXT NOT NULL DEFAULT 'Asia/Shanghai',
+     profile TEXT NOT NULL DEFAULT 'CN-GB31654'
+   );
+   CREATE TABLE devices (
+     kitchen_id TEXT NOT NULL REFERENCES kitchens(id),
+     device_id TEXT NOT NULL,
+     gateway_id TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     name TEXT NOT NULL,
+     probe TEXT NOT NULL DEFAULT 'air',
+     report_interval_s INTEGER NOT NULL DEFAULT 60,
+     defrost_interval_min INTEGER,
+     defrost_max_min INTEGER,
+     PRIMARY KEY (kitchen_id, device_id)
+   );
+   CREATE TABLE alerts (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     kitchen_id TEXT NOT NULL,
+     device_id TEXT NOT NULL,
+     rule_id TEXT NOT NULL,
+     severity TEXT NOT NULL,
+     profile TEXT NOT NULL,
+     status TEXT NOT NULL DEFAULT 'active',
+     message TEXT NOT NULL,
+     first_out_at INTEGER NOT NULL,
+     raised_at INTEGER NOT NULL,
+     peak_value REAL,
+     minutes_out REAL NOT NULL DEFAULT 0,
+     cleared_at INTEGER,
+     acknowledged_at INTEGER,
+     acknowledged_by TEXT,
+     resolved_at INTEGER,
+     closed_at INTEGER
+   );
+   -- One open (not closed) alert per unit and rule: the no-duplicates rule, enforced.
+   CREATE UNIQUE INDEX alerts_one_open ON alerts (kitchen_id, device_id, rule_id) WHERE status <> 'closed';
+   CREATE INDEX alerts_by_kitchen ON alerts (kitchen_id, raised_at);
+   CREATE TABLE rule_state (
+     kitchen_id TEXT NOT NULL,
+     device_id TEXT NOT NULL,
+     state TEXT NOT NULL,
+     PRIMARY KEY (kitchen_id, device_id)
+   );`,
+];
+
+export function openDatabase(path: string): Db {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let v = current; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}
+
+/** True when the store answers a trivial query (for /healthz). */
+export function isHealthy(db: Db): boolean {
+  try {
+    return db.prepare('SELECT 1 AS ok').get() !== undefined;
+  } catch {
+    return false;
+  }
+}

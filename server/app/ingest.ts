@@ -1,0 +1,76 @@
+// The uplink pipeline: topic → contract validation → storage, rules and live
+// view. Bad input is counted by reason, logged once per gateway per window and
+// dropped; nothing here throws into the MQTT client.
+import { parseTopic, type GatewayAddress } from '../../contracts/topics.ts';
+import type { Reading, StatusMessage } from '../../contracts/payloads.ts';
+import { decodePayload, salvageBatch, type RejectReason } from '../../contracts/validate.ts';
+import { readingLine, type StoredReading } from '../adapters/influx/line-protocol.ts';
+import type { BatchWriter } from '../adapters/influx/batch-writer.ts';
+import type { AckRef } from './acks.ts';
+import type { Metrics } from './metrics.ts';
+
+export interface IngestDeps {
+  writer: Pick<BatchWriter<AckRef>, 'offer'>;
+  metrics: Metrics;
+  warnOnce(key: string, obj: object, msg: string): void;
+  /** Readings accepted for storage, in arrival order, already normalised. */
+  onReadings(gw: GatewayAddress, readings: StoredReading[]): void;
+  onStatus(gw: GatewayAddress, status: StatusMessage, receivedAt: number): void;
+  onRejectedOids(gw: GatewayAddress, oids: number[]): void;
+  now(): number;
+}
+
+const toCelsius = (r: Reading): number | null =>
+  r.temp === null ? null : r.unit === '[degF]' ? Math.round(((r.temp - 32) * 5 / 9) * 100) / 100 : r.temp;
+
+export function createIngest(deps: IngestDeps) {
+  function reject(reason: RejectReason, key: string, detail: string, n = 1) {
+    deps.metrics.messagesRejected.inc({ reason }, n);
+    deps.warnOnce(`${key}:${reason}`, { source: key, reason, detail }, 'message rejected');
+  }
+
+  function acceptReadings(gw: GatewayAddress, readings: Reading[]) {
+    if (readings.length === 0) return;
+    const stored: StoredReading[] = readings.map((r) => ({ ...r, ...gw, tempC: toCelsius(r) }));
+    const points = stored.map((r) => ({ line: readingLine(r), ack: { ...gw, oid: r.oid } }));
+    if (!deps.writer.offer(points)) return; // counted by the writer; unacknowledged, so resent later
+    deps.metrics.readingsReceived.inc(readings.length);
+    deps.onReadings(gw, stored);
+  }
+
+  function handleBatch(gw: GatewayAddress, key: string, payload: Buffer) {
+    const decoded = decodePayload('batch', payload);
+    if (decoded.ok) return acceptReadings(gw, decoded.value.readings);
+    const salvaged = decoded.reason === 'schema' ? salvageBatch(payload) : null;
+    if (!salvaged) return reject(decoded.reason, key, decoded.detail);
+    reject('schema', key, decoded.detail, salvaged.invalidOids.length || 1);
+    if (salvaged.invalidOids.length) deps.onRejectedOids(gw, salvaged.invalidOids);
+    acceptReadings(gw, salvaged.valid);
+  }
+
+  return function handleUplink(topic: string, payload: Buffer): void {
+    const parsed = parseTopic(topic);
+    if (!parsed || parsed.direction !== 'up') return reject('bad_topic', topic, 'not an uplink topic of this protocol');
+    const gw = { kitchenId: parsed.kitchenId, gatewayId: parsed.gatewayId };
+    const key = `${gw.kitchenId}/${gw.gatewayId}`;
+    deps.metrics.messagesReceived.inc({ channel: parsed.channel });
+    switch (parsed.channel) {
+      case 'reading': {
+        const decoded = decodePayload('reading', payload);
+        return decoded.ok ? acceptReadings(gw, [decoded.value.reading]) : reject(decoded.reason, key, decoded.detail);
+      }
+      case 'batch':
+        return handleBatch(gw, key, payload);
+      case 'status': {
+        if (payload.length === 0) return; // a cleared retained status
+        const decoded = decodePayload('status', payload);
+        return decoded.ok ? deps.onStatus(gw, decoded.value, deps.now()) : reject(decoded.reason, key, decoded.detail);
+      }
+      case 'reply': {
+        const decoded = decodePayload('reply', payload);
+        if (!decoded.ok) reject(decoded.reason, key, decoded.detail);
+        return;
+      }
+    }
+  };
+}

@@ -1,0 +1,50 @@
+// The system's settings: one schema with each key's environment variable,
+// default and meaning. Validated once at start, frozen, injected; the README's
+// table is generated from it (npm run config-table).
+
+interface Setting<T> { env: string; default: T | undefined; meaning: string; parse(raw: string): T }
+
+const port = (env: string, def: number, meaning: string): Setting<number> => ({
+  env, default: def, meaning,
+  parse(raw) {
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${env} must be a port number 0..65535, got "${raw}"`);
+    return n;
+  },
+});
+const text = (env: string, def: string | undefined, meaning: string): Setting<string> => ({ env, default: def, meaning, parse: (raw) => raw });
+const positive = (env: string, def: number, meaning: string): Setting<number> => ({
+  env, default: def, meaning,
+  parse(raw) {
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`${env} must be a positive integer, got "${raw}"`);
+    return n;
+  },
+});
+
+export const SETTINGS = {
+  httpPort: port('HTTP_PORT', 8080, 'Port of the dashboard, REST API, /healthz and /metrics (0: any free port).'),
+  mqttPort: port('MQTT_PORT', 1883, 'Port of the MQTT broker (0: any free port).'),
+  influxUrl: text('INFLUX_URL', undefined, 'URL of a running InfluxDB 1.x; unset: the project starts its own influxd under DATA_DIR.'),
+  influxDatabase: text('INFLUX_DB', 'kitchen_cold_chain', 'InfluxDB database for the series.'),
+  dataDir: text('DATA_DIR', './data', 'Where the SQL file, InfluxDB data, broker credentials and gateway outboxes live.'),
+  demoKitchens: positive('DEMO_KITCHENS', 20, 'Kitchens in the simulated demo district (each: two chillers and a freezer).'),
+  pollSeconds: positive('POLL_SECONDS', 10, 'How often the demo gateways poll their probes.'),
+} as const;
+
+type Settings = typeof SETTINGS;
+export type Config = { readonly [K in keyof Settings]: Settings[K] extends Setting<infer T> ? (undefined extends Settings[K]['default'] ? T | undefined : T) : never };
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const out: Record<string, unknown> = {};
+  for (const [key, setting] of Object.entries(SETTINGS) as Array<[string, Setting<unknown>]>) {
+    const raw = env[setting.env];
+    out[key] = raw === undefined || raw === '' ? setting.default : setting.parse(raw);
+  }
+  return Object.freeze(out) as Config;
+}
+
+export function configTable(): string {
+  const rows = Object.values(SETTINGS).map((s) => `| \`${s.env}\` | ${s.default === undefined ? '—' : `\`${String(s.default)}\``} | ${s.meaning} |`);
+  return ['| variable | default | meaning |', '|---|---|---|', ...rows].join('\n');
+}

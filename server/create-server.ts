@@ -1,0 +1,146 @@
+// The composition root: builds every adapter and use case from injected options
+// and returns { start, stop, address }. Reads no environment (that is main.ts).
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pino, { type Logger } from 'pino';
+import type { Alert } from '../contracts/api.ts';
+import { systemClock, type Clock } from '../contracts/clock.ts';
+import { createSeriesStore } from './adapters/influx/series-store.ts';
+import { createBatchWriter } from './adapters/influx/batch-writer.ts';
+import { openDatabase, isHealthy } from './adapters/sql/database.ts';
+import { createRegistryRepo } from './adapters/sql/registry-repo.ts';
+import { createAlertsRepo } from './adapters/sql/alerts-repo.ts';
+import { createRuleStateRepo } from './adapters/sql/rule-state-repo.ts';
+import { createServerMqtt } from './adapters/mqtt-client.ts';
+import { createSocketAdapter } from './adapters/socket.ts';
+import { createHttpApp } from './adapters/http/create-http-app.ts';
+import { createMetrics, writerMetrics } from './app/metrics.ts';
+import { createThrottledLog } from './app/throttled-log.ts';
+import { sendAcks, type AckRef } from './app/acks.ts';
+import { createIngest } from './app/ingest.ts';
+import { createLiveHub } from './app/live.ts';
+import { createColdChain, type RuleEngine } from './app/cold-chain.ts';
+import { createAlertActions } from './app/alert-actions.ts';
+import { defaultRuleEngine } from './app/rule-engine.ts';
+
+export interface ServerOptions {
+  httpPort: number;
+  httpHost?: string;
+  mqtt: { url: string; username: string; password: string };
+  influx: { url: string; database: string };
+  sqlitePath: string;
+  dashboardDir?: string;
+  engine?: RuleEngine<unknown>;
+  clock?: Clock;
+  logger?: Logger;
+  ruleTickMs?: number;
+  writer?: { maxBatch?: number; flushIntervalMs?: number; maxBuffer?: number };
+  liveCoalesceMs?: number;
+}
+
+export function createServer(opts: ServerOptions) {
+  const log = opts.logger ?? pino({ name: 'server' });
+  const clock = opts.clock ?? systemClock;
+  const metrics = createMetrics();
+  const db = openDatabase(opts.sqlitePath);
+  const registry = createRegistryRepo(db);
+  const alerts = createAlertsRepo(db);
+  const series = createSeriesStore(opts.influx);
+  const http: HttpServer = createHttpServer();
+  let socket: ReturnType<typeof createSocketAdapter> | undefined;
+  const emitAlert = (event: 'alert:raised' | 'alert:updated', alert: Alert) => socket?.emitAlert(event, alert);
+
+  const coldChain = createColdChain({
+    engine: opts.engine ?? (defaultRuleEngine as RuleEngine<unknown>),
+    registry, alerts, ruleStates: createRuleStateRepo(db), now: () => clock.now(),
+    onAlert: emitAlert,
+    onUnitStateChange: (k, d) => live.onStateChange(k, d),
+    onRaised: (rule) => metrics.alertsRaised.inc({ rule }),
+  });
+  const live = createLiveHub({
+    stateOf: (k, d) => coldChain.stateOf(k, d),
+    emit: (reading) => socket?.emitReading(reading),
+    coalesceMs: opts.liveCoalesceMs,
+  });
+  const mqtt = createServerMqtt({
+    ...opts.mqtt, log,
+    onMessage: (topic, payload) => ingest(topic, payload),
+    onConnectionChange: (up) => metrics.mqttConnected.set(up ? 1 : 0),
+  });
+  const ack = (refs: AckRef[], kind: 'stored' | 'rejected') => {
+    metrics.acksSent.inc({ kind }, refs.length);
+    sendAcks((gw, m) => mqtt.publishAck(gw, m), refs, kind);
+  };
+  const writer = createBatchWriter<AckRef>({
+    store: series, ...opts.writer, metrics: writerMetrics(metrics), log,
+    onStored: (refs) => ack(refs, 'stored'),
+    onRejected: (refs, err) => {
+      log.error({ err: err.message, points: refs.length }, 'InfluxDB refused points');
+      ack(refs, 'rejected');
+    },
+  });
+  const ingest = createIngest({
+    writer, metrics, warnOnce: createThrottledLog(log), now: () => clock.now(),
+    onReadings: (gw, readings) => {
+      coldChain.onReadings(gw, readings);
+      live.onReadings(readings);
+    },
+    onStatus: (gw, status) => {
+      if (status.devices?.length) {
+        registry.saveAnnouncedDevices(gw.kitchenId, gw.gatewayId, status.devices);
+        coldChain.refreshConfig(gw.kitchenId);
+      }
+    },
+    onRejectedOids: (gw, oids) => ack(oids.map((oid) => ({ ...gw, oid })), 'rejected'),
+  });
+  const alertActions = createAlertActions({ alerts, now: () => clock.now(), emit: emitAlert });
+  const timers: NodeJS.Timeout[] = [];
+
+  const app = createHttpApp({
+    registry, alerts, series, live, alertActions, log, metricsRegistry: metrics.registry, dashboardDir: opts.dashboardDir,
+    health: async () => ({ broker: mqtt.connected(), influxdb: await series.ping(), sql: isHealthy(db) }),
+  });
+  http.on('request', app);
+
+  return {
+    metrics, registry, alerts, writer, live, coldChain,
+    async start() {
+      coldChain.load();
+      socket = createSocketAdapter(http, {
+        snapshot: () => ({ kitchens: registry.listKitchens(), latest: live.latest(), alerts: alerts.list({ status: 'open' }) }),
+      });
+      await ensureDatabaseWithRetry(series, log);
+      await mqtt.start();
+      timers.push(setInterval(() => coldChain.tick(), opts.ruleTickMs ?? 30_000));
+      timers.push(setInterval(() => coldChain.persist(), 5_000));
+      await new Promise<void>((resolve) => http.listen(opts.httpPort, opts.httpHost ?? '127.0.0.1', resolve));
+      log.info({ port: (http.address() as AddressInfo).port }, 'server listening');
+    },
+    address: () => http.address() as AddressInfo,
+    async stop() {
+      for (const t of timers) clearInterval(t);
+      await mqtt.stop();
+      await writer.stop();
+      live.stop();
+      coldChain.persist();
+      await socket?.close();
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+      db.close();
+    },
+  };
+}
+
+async function ensureDatabaseWithRetry(series: ReturnType<typeof createSeriesStore>, log: Logger) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await series.ensureDatabase();
+    } catch (err) {
+      if (attempt >= 30) throw err;
+      log.warn({ err: (err as Error).message, attempt }, 'InfluxDB not ready; retrying');
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}
+
+export type KitchenServer = ReturnType<typeof createServer>;
