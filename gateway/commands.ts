@@ -1,0 +1,26 @@
+// Downlink commands, answered with the command's correlation id.
+import type { CommandMessage, ReplyMessage } from '../contracts/payloads.ts';
+
+export interface CommandTarget {
+  depth(): number;
+  setPollInterval(ms: number): void;
+  resend(): void;
+}
+
+export async function handleCommand(cmd: CommandMessage, target: CommandTarget): Promise<ReplyMessage> {
+  const ok = (result: Record<string, unknown>): ReplyMessage => ({ v: 1, id: cmd.id, ok: true, result });
+  const error = (code: string, message: string): ReplyMessage => ({ v: 1, id: cmd.id, ok: false, error: { code, message } });
+  switch (cmd.name) {
+    case 'ping':
+      return ok({ outboxDepth: target.depth() });
+    case 'set-interval': {
+      const seconds = cmd.args?.seconds;
+      if (typeof seconds !== 'number' || seconds < 1 || seconds > 3600) return error('bad_args', 'seconds must be 1..3600');
+      target.setPollInterval(seconds * 1000);
+      return ok({ seconds });
+    }
+    case 'resend':
+      target.resend();
+      return ok({ outboxDepth: target.depth() });
+  }
+}

@@ -1,0 +1,163 @@
+// A kitchen gateway: polls its devices, numbers and keeps every reading in the
+// durable outbox, publishes live readings at once, and drains the backlog in
+// batches, oldest first, with a bounded window so catch-up never starves live
+// readings. A reading leaves the outbox only when the server acknowledges it.
+import type { Clock } from '../contracts/clock.ts';
+import type { DeviceInfo, Reading } from '../contracts/payloads.ts';
+import type { ChannelMessages } from '../contracts/validate.ts';
+import type { Outbox } from './outbox/outbox.ts';
+import { createUplink } from './uplink.ts';
+import type { DeviceDriver, GatewayDevice, RawSample } from './device-driver.ts';
+import { handleCommand } from './commands.ts';
+
+export interface GatewayOptions {
+  kitchenId: string;
+  gatewayId: string;
+  mqttUrl: string;
+  secret: string;
+  devices: GatewayDevice[];
+  driver: DeviceDriver;
+  outbox: Outbox;
+  /** The device clock that stamps readings (injected: tests and scenarios run fast). */
+  clock: Clock;
+  pollIntervalMs: number;
+  batchSize?: number;
+  maxBatchesInFlight?: number;
+  /** Re-send a reading not acknowledged within this time (transport timing, real clock). */
+  resendAfterMs?: number;
+  firmware?: string;
+}
+
+export function toUnnumbered(raw: RawSample, device: GatewayDevice) {
+  return {
+    device: device.device, kind: device.kind, ts: raw.ts, temp: raw.tempC === null ? null : Math.round(raw.tempC * 10) / 10,
+    unit: 'Cel' as const, door: raw.door, defrost: raw.defrost, ...(raw.fault ? { fault: raw.fault } : {}),
+  };
+}
+
+export function createGateway(opts: GatewayOptions) {
+  const batchSize = opts.batchSize ?? 500;
+  const maxInFlight = opts.maxBatchesInFlight ?? 2;
+  const resendAfterMs = opts.resendAfterMs ?? 15_000;
+  const inFlight = new Map<number, { oids: Set<number>; sentAt: number }>();
+  let pollIntervalMs = opts.pollIntervalMs;
+  let pollTimer: NodeJS.Timeout | undefined;
+  let drainTimer: NodeJS.Timeout | undefined;
+  let statusTimer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  let nextBatchId = 1;
+  const stats = { polled: 0, liveSent: 0, batchesSent: 0, acked: 0 };
+
+  const uplink = createUplink({
+    kitchenId: opts.kitchenId, gatewayId: opts.gatewayId, url: opts.mqttUrl, secret: opts.secret,
+    onAck, onCommand: (cmd) => void handleCommand(cmd, commandTarget).then((reply) => uplink.sendReply(reply)).catch(() => undefined),
+    onConnect: () => {
+      void sendStatus();
+      drain();
+    },
+    onDisconnect: () => inFlight.clear(),
+  });
+
+  const commandTarget = {
+    depth: () => opts.outbox.depth(),
+    setPollInterval(ms: number) {
+      pollIntervalMs = ms;
+    },
+    resend() {
+      opts.outbox.resetSent();
+      inFlight.clear();
+      drain();
+    },
+  };
+
+  function onAck(message: ChannelMessages['ack']) {
+    const oids = [...message.stored, ...(message.rejected ?? [])];
+    stats.acked += opts.outbox.ack(oids);
+    for (const [id, batch] of inFlight) {
+      for (const oid of oids) batch.oids.delete(oid);
+      if (batch.oids.size === 0) inFlight.delete(id);
+    }
+    drain();
+  }
+
+  function deviceInfos(): DeviceInfo[] {
+    return opts.devices.map(({ unitId: _unitId, ...info }) => info);
+  }
+
+  async function sendStatus() {
+    await uplink.sendStatus({
+      v: 1, state: 'online', ts: opts.clock.now(), firmware: opts.firmware ?? 'kcw-gateway/0.1',
+      outboxDepth: opts.outbox.depth(), devices: deviceInfos(),
+    }).catch(() => undefined);
+  }
+
+  async function pollOnce() {
+    const samples = await Promise.all(opts.devices.map((d) => opts.driver.read(d).then((raw) => toUnnumbered(raw, d))));
+    const readings = opts.outbox.append(samples);
+    stats.polled += readings.length;
+    if (uplink.connected()) await publishLive(readings);
+  }
+
+  async function publishLive(readings: Reading[]) {
+    const now = Date.now();
+    opts.outbox.markSent(readings.map((r) => r.oid), now);
+    await Promise.all(readings.map((reading) => uplink.sendReading({ v: 1, reading }).then(
+      () => void stats.liveSent++,
+      () => opts.outbox.markSent([reading.oid], 0), // not sent after all: due for the catch-up
+    )));
+  }
+
+  function expireStuckBatches(now: number) {
+    for (const [id, batch] of inFlight) if (now - batch.sentAt > resendAfterMs) inFlight.delete(id);
+  }
+
+  function drain() {
+    if (stopped || !uplink.connected()) return;
+    const now = Date.now();
+    expireStuckBatches(now);
+    while (inFlight.size < maxInFlight) {
+      const due = opts.outbox.due(batchSize, now - resendAfterMs);
+      if (due.length === 0) return;
+      const id = nextBatchId++;
+      inFlight.set(id, { oids: new Set(due.map((r) => r.oid)), sentAt: now });
+      opts.outbox.markSent(due.map((r) => r.oid), now);
+      stats.batchesSent++;
+      uplink.sendBatch({ v: 1, readings: due }).catch(() => {
+        inFlight.delete(id);
+        opts.outbox.markSent(due.map((r) => r.oid), 0);
+      });
+    }
+  }
+
+  function schedulePoll() {
+    if (stopped) return;
+    pollTimer = setTimeout(() => {
+      pollOnce().catch(() => undefined).finally(schedulePoll);
+    }, pollIntervalMs);
+  }
+
+  return {
+    stats,
+    uplink,
+    outbox: opts.outbox,
+    pollOnce,
+    start() {
+      opts.outbox.resetSent(); // after a restart, nothing kept is known to be in flight
+      uplink.start();
+      schedulePoll();
+      drainTimer = setInterval(drain, 500);
+      statusTimer = setInterval(() => void sendStatus(), 60_000);
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(pollTimer);
+      clearInterval(drainTimer);
+      clearInterval(statusTimer);
+      await uplink.stop();
+      await opts.driver.close();
+      opts.outbox.close();
+    },
+  };
+}
+
+export type Gateway = ReturnType<typeof createGateway>;

@@ -1,0 +1,79 @@
+// One contract suite, run against every outbox implementation (as MQTT.js runs
+// its abstract_store suite against each store).
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Outbox, UnnumberedReading } from './outbox.ts';
+import { createMemoryOutbox } from './memory-outbox.ts';
+import { createSqliteOutbox } from './sqlite-outbox.ts';
+
+const reading = (device: string, ts: number): UnnumberedReading => ({ device, kind: 'chiller', ts, temp: 4.2, unit: 'Cel' });
+const tmpFile = () => join(mkdtempSync(join(tmpdir(), 'kcw-outbox-')), 'outbox.sqlite');
+
+const implementations: Array<[string, () => Outbox]> = [
+  ['memory', createMemoryOutbox],
+  ['sqlite', () => createSqliteOutbox(tmpFile())],
+];
+
+describe.each(implementations)('outbox contract: %s', (_name, make) => {
+  it('numbers readings with increasing oids and per-device sequence numbers', () => {
+    const box = make();
+    const out = box.append([reading('a', 1), reading('b', 1), reading('a', 2)]);
+    expect(out.map((r) => r.seq)).toEqual([1, 1, 2]);
+    expect(out[0]!.oid).toBeLessThan(out[1]!.oid);
+    expect(out[1]!.oid).toBeLessThan(out[2]!.oid);
+    expect(box.depth()).toBe(3);
+  });
+
+  it('returns due readings oldest first, skipping recently sent ones', () => {
+    const box = make();
+    const [r1, r2, r3] = box.append([reading('a', 1), reading('a', 2), reading('a', 3)]);
+    box.markSent([r2!.oid], 1000);
+    expect(box.due(10, 500).map((r) => r.oid)).toEqual([r1!.oid, r3!.oid]);
+    expect(box.due(10, 1001).map((r) => r.oid)).toEqual([r1!.oid, r2!.oid, r3!.oid]);
+    expect(box.due(1, 1001).map((r) => r.oid)).toEqual([r1!.oid]);
+  });
+
+  it('forgets only acknowledged readings, and an unknown or repeated ack changes nothing', () => {
+    const box = make();
+    const [r1, r2] = box.append([reading('a', 1), reading('a', 2)]);
+    expect(box.ack([r1!.oid, 999_999])).toBe(1);
+    expect(box.ack([r1!.oid])).toBe(0);
+    expect(box.due(10, Number.MAX_SAFE_INTEGER).map((r) => r.oid)).toEqual([r2!.oid]);
+  });
+
+  it('never reuses an oid after the newest reading was acknowledged', () => {
+    const box = make();
+    const [r1] = box.append([reading('a', 1)]);
+    box.ack([r1!.oid]);
+    const [r2] = box.append([reading('a', 2)]);
+    expect(r2!.oid).toBeGreaterThan(r1!.oid);
+    expect(r2!.seq).toBe(2);
+  });
+
+  it('makes everything due again after resetSent', () => {
+    const box = make();
+    const out = box.append([reading('a', 1), reading('a', 2)]);
+    box.markSent(out.map((r) => r.oid), 5000);
+    expect(box.due(10, 100)).toHaveLength(0);
+    box.resetSent();
+    expect(box.due(10, 100)).toHaveLength(2);
+  });
+});
+
+describe('sqlite outbox durability', () => {
+  it('keeps readings, their numbering and the sequence across a reopen', () => {
+    const file = tmpFile();
+    const first = createSqliteOutbox(file);
+    const [r1, r2] = first.append([reading('a', 1), reading('a', 2)]);
+    first.ack([r1!.oid]);
+    first.close();
+    const second = createSqliteOutbox(file);
+    expect(second.due(10, 1).map((r) => r.oid)).toEqual([r2!.oid]);
+    const [r3] = second.append([reading('a', 3)]);
+    expect(r3!.seq).toBe(3);
+    expect(r3!.oid).toBeGreaterThan(r2!.oid);
+    second.close();
+  });
+});
