@@ -15,6 +15,8 @@ type Evaluation<S> = { state: S; events: RuleEvent[] };
 /** The pure engine, injected (server/domain/rules). */
 export interface RuleEngine<S> {
   createUnitState(config: UnitConfig, now: number): S;
+  /** Checks a saved state (shape, version); a fresh state when it does not fit. */
+  restoreUnitState(raw: unknown, config: UnitConfig, now: number): S;
   evaluateSample(state: S, config: UnitConfig, sample: UnitSample): Evaluation<S>;
   evaluateTime(state: S, config: UnitConfig, now: number): Evaluation<S>;
   unitStateSeverity(state: S): Exclude<UnitState, 'unknown'>;
@@ -82,8 +84,9 @@ export function createColdChain<S>(deps: ColdChainDeps<S>) {
         kitchenId, deviceId, ruleId: e.ruleId, severity: e.severity, profile: unit.config.profile.id,
         message: e.message, firstOutAt: e.firstOutAt, raisedAt: e.at, value: e.value,
       });
+      const complete = deps.alerts.progress(kitchenId, deviceId, e.ruleId, e.peakValue, e.minutesOut) ?? alert;
       if (created) deps.onRaised?.(e.ruleId);
-      deps.onAlert('alert:raised', alert);
+      deps.onAlert('alert:raised', complete);
     } else if (e.type === 'progress') {
       const alert = deps.alerts.progress(kitchenId, deviceId, e.ruleId, e.peakValue, e.minutesOut);
       if (alert) deps.onAlert('alert:updated', alert);
@@ -112,7 +115,7 @@ export function createColdChain<S>(deps: ColdChainDeps<S>) {
       for (const saved of deps.ruleStates.loadAll()) {
         const config = configOf(saved.kitchenId, saved.deviceId);
         if (!config) continue;
-        const state = saved.state as S;
+        const state = deps.engine.restoreUnitState(saved.state, config, deps.now());
         units.set(key(saved.kitchenId, saved.deviceId), {
           kitchenId: saved.kitchenId, deviceId: saved.deviceId, config, state, severity: deps.engine.unitStateSeverity(state),
         });

@@ -37,6 +37,9 @@ export interface RaiseEvent {
   at: number;
   value: number | null;
   message: string;
+  /** Peak and minutes out at the raise, so the alert record is complete from its first event. */
+  peakValue: number | null;
+  minutesOut: number;
 }
 
 /** Emitted while a raised rule stays out: the peak and minutes out so far. */

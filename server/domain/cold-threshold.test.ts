@@ -1,0 +1,268 @@
+// Table-driven tests of the single-threshold rules (rule book section 3). Each case
+// runs straight and with the state restarted from JSON after every sample.
+import { describe, it } from 'vitest';
+import {
+  alternate, clear, expectCase, hold, raise, realarm, unit, type RuleCase,
+} from './cold-chain.fixtures.ts';
+import { CN_GB31654, UK_FSA, US_FDA_2022 } from './profiles.ts';
+
+const air = unit({ probe: 'air' });
+const freezer = unit({ kind: 'freezer' });
+
+const COLD_ALARM: RuleCase[] = [
+  {
+    name: '[FS-COLD-ALARM] 15 min at 9 °C on a buffered probe raises an alarm at the on-delay',
+    rows: [...hold(0, 4, 4), ...hold(5, 20, 9)],
+    expected: [raise('FS-COLD-ALARM', 'alarm', 5, 20, 9, 15)],
+  },
+  {
+    name: '[FS-COLD-ALARM] 14 min at 9 °C on a buffered probe does not raise',
+    rows: [...hold(0, 4, 4), ...hold(5, 19, 9), ...hold(20, 40, 4)],
+    expected: [],
+  },
+  {
+    name: '[FS-COLD-ALARM] an air probe waits 30 min: nothing at 29 min',
+    config: air,
+    rows: [...hold(0, 4, 4), ...hold(5, 34, 9), ...hold(35, 40, 4)],
+    expected: [],
+  },
+  {
+    name: '[FS-COLD-ALARM] an air probe raises at 30 min',
+    config: air,
+    rows: [...hold(0, 4, 4), ...hold(5, 35, 9)],
+    expected: [raise('FS-COLD-ALARM', 'alarm', 5, 35, 9, 30)],
+  },
+  {
+    name: '[FS-COLD-ALARM] clears only at ≤ 7 °C held 5 min; the 7–8 °C band and an interrupted run do not clear',
+    rows: [
+      ...hold(0, 4, 4), ...hold(5, 12, 9), ...hold(13, 20, 10), ...hold(21, 40, 7.5),
+      ...hold(41, 44, 7), ...hold(45, 45, 7.5), ...hold(46, 51, 7), ...hold(52, 55, 4),
+    ],
+    expected: [raise('FS-COLD-ALARM', 'alarm', 5, 20, 10, 15), clear('FS-COLD-ALARM', 51, 10, 15)],
+  },
+  {
+    name: '[FS-COLD-ALARM] readings flickering across 8 °C never complete the on-delay',
+    rows: [...hold(0, 4, 4), ...alternate(5, 60, 8.5, 7.9)],
+    expected: [],
+  },
+  {
+    name: '[FS-COLD-ALARM] readings flickering across the 7 °C clear level never clear',
+    rows: [...hold(0, 4, 4), ...hold(5, 20, 9), ...alternate(21, 50, 6.9, 7.2)],
+    expected: [raise('FS-COLD-ALARM', 'alarm', 5, 20, 9, 15)],
+  },
+  {
+    name: '[FS-COLD-ALARM] no duplicate raise while raised; re-alarm every 60 min while out',
+    rows: [...hold(0, 4, 4), ...hold(5, 140, 9)],
+    expected: [
+      raise('FS-COLD-ALARM', 'alarm', 5, 20, 9, 15), realarm('FS-COLD-ALARM', 80), realarm('FS-COLD-ALARM', 140),
+    ],
+  },
+  {
+    name: '[FS-COLD-ALARM] a reported defrost and its 30 min recovery are excused; the on-delay starts after',
+    rows: [...hold(0, 19, 4), ...hold(20, 39, 12, { defrost: true }), ...hold(40, 90, 9)],
+    expected: [raise('FS-COLD-ALARM', 'alarm', 70, 85, 9, 15)],
+  },
+  {
+    name: '[FS-COLD-ALARM] the same temperatures without a defrost flag raise at once after 15 min',
+    rows: [...hold(0, 19, 4), ...hold(20, 39, 12), ...hold(40, 90, 9)],
+    expected: [raise('FS-COLD-ALARM', 'alarm', 20, 35, 12, 15)],
+  },
+  {
+    name: '[FS-COLD-ALARM] a defrost neither clears nor advances a raised alarm; re-alarm resumes after recovery',
+    rows: [...hold(0, 4, 4), ...hold(5, 29, 9), ...hold(30, 49, 12, { defrost: true }), ...hold(50, 100, 9)],
+    expected: [raise('FS-COLD-ALARM', 'alarm', 5, 20, 9, 15), realarm('FS-COLD-ALARM', 80)],
+  },
+  {
+    name: '[FS-COLD-ALARM] a late in-range sample (ts ≤ last) is ignored and does not reset the on-delay',
+    rows: [...hold(0, 4, 4), ...hold(5, 12, 9), { minute: 3, temp: 4 }, { minute: 12, temp: 4 }, ...hold(13, 20, 9)],
+    expected: [raise('FS-COLD-ALARM', 'alarm', 5, 20, 9, 15)],
+  },
+  {
+    name: '[FS-COLD-ALARM] probe-fault samples (temp null) neither advance nor break the on-delay',
+    rows: [...hold(0, 4, 4), ...hold(5, 9, 9), ...hold(10, 14, null), ...hold(15, 20, 9)],
+    expected: [raise('FS-COLD-ALARM', 'alarm', 5, 20, 9, 15)],
+  },
+  {
+    name: '[FS-COLD-ALARM] probe-fault samples do not break the clear delay either',
+    rows: [...hold(0, 4, 4), ...hold(5, 20, 9), ...hold(21, 23, 7), ...hold(24, 25, null), ...hold(26, 26, 7)],
+    expected: [raise('FS-COLD-ALARM', 'alarm', 5, 20, 9, 15), clear('FS-COLD-ALARM', 26, 9, 15)],
+  },
+  {
+    name: '[FS-COLD-ALARM] US-FDA-2022 (max 5 °C) alarms at 6 °C',
+    config: unit({ profile: US_FDA_2022 }),
+    rows: [...hold(0, 4, 3), ...hold(5, 20, 6)],
+    expected: [raise('FS-COLD-ALARM', 'alarm', 5, 20, 6, 15)],
+  },
+  {
+    name: '[FS-COLD-ALARM] CN-GB31654 (max 8 °C) does not alarm at 6 °C',
+    config: unit({ profile: CN_GB31654 }),
+    rows: [...hold(0, 4, 3), ...hold(5, 60, 6)],
+    expected: [],
+  },
+  {
+    name: '[FS-COLD-ALARM] a sample cabinet (留样柜) is a chilled unit',
+    config: unit({ kind: 'sample_cabinet' }),
+    rows: [...hold(0, 4, 4), ...hold(5, 20, 9)],
+    expected: [raise('FS-COLD-ALARM', 'alarm', 5, 20, 9, 15)],
+  },
+  {
+    name: '[FS-COLD-ALARM] does not apply to a freezer',
+    config: freezer,
+    rows: [...hold(0, 4, -18), ...hold(5, 60, 9)],
+    expected: [],
+  },
+];
+
+const COLD_WARN: RuleCase[] = [
+  {
+    name: '[FS-COLD-WARN] 30 min above the 5 °C target raises a warning',
+    rows: [...hold(0, 4, 4), ...hold(5, 35, 6)],
+    expected: [raise('FS-COLD-WARN', 'warning', 5, 35, 6, 30)],
+  },
+  {
+    name: '[FS-COLD-WARN] 29 min above the target does not raise',
+    rows: [...hold(0, 4, 4), ...hold(5, 34, 6), ...hold(35, 60, 4)],
+    expected: [],
+  },
+  {
+    name: '[FS-COLD-WARN] clears only at ≤ 4 °C held 5 min, not in the 4–5 °C band',
+    rows: [...hold(0, 4, 4), ...hold(5, 35, 6), ...hold(36, 45, 4.5), ...hold(46, 51, 4)],
+    expected: [raise('FS-COLD-WARN', 'warning', 5, 35, 6, 30), clear('FS-COLD-WARN', 51, 6, 30)],
+  },
+  {
+    name: '[FS-COLD-WARN] no duplicate raise; re-alarm after 60 min still out',
+    rows: [...hold(0, 4, 4), ...hold(5, 100, 6)],
+    expected: [raise('FS-COLD-WARN', 'warning', 5, 35, 6, 30), realarm('FS-COLD-WARN', 95)],
+  },
+  {
+    name: '[FS-COLD-WARN] is not excused by a defrost (the rule book excuses only FS-COLD-ALARM and FS-FRZ-ALARM)',
+    rows: [...hold(0, 4, 4), ...hold(5, 35, 6, { defrost: true })],
+    expected: [raise('FS-COLD-WARN', 'warning', 5, 35, 6, 30)],
+  },
+  {
+    name: '[FS-COLD-WARN] a late in-range sample is ignored',
+    rows: [...hold(0, 4, 4), ...hold(5, 20, 6), { minute: 10, temp: 3 }, ...hold(21, 35, 6)],
+    expected: [raise('FS-COLD-WARN', 'warning', 5, 35, 6, 30)],
+  },
+  {
+    name: '[FS-COLD-WARN] US-FDA-2022 (target 4 °C) warns at 4.5 °C',
+    config: unit({ profile: US_FDA_2022 }),
+    rows: [...hold(0, 4, 3), ...hold(5, 35, 4.5)],
+    expected: [raise('FS-COLD-WARN', 'warning', 5, 35, 4.5, 30)],
+  },
+  {
+    name: '[FS-COLD-WARN] CN-GB31654 (target 5 °C) does not warn at 4.5 °C',
+    rows: [...hold(0, 4, 3), ...hold(5, 60, 4.5)],
+    expected: [],
+  },
+];
+
+const COLD_LOW: RuleCase[] = [
+  {
+    name: '[FS-COLD-LOW] 60 min below 0 °C raises a warning, peak is the lowest reading',
+    rows: [...hold(0, 4, 2), ...hold(5, 30, -1), ...hold(31, 31, -2.5), ...hold(32, 65, -1)],
+    expected: [raise('FS-COLD-LOW', 'warning', 5, 65, -2.5, 60)],
+  },
+  {
+    name: '[FS-COLD-LOW] 59 min below 0 °C does not raise',
+    rows: [...hold(0, 4, 2), ...hold(5, 64, -1), ...hold(65, 80, 2)],
+    expected: [],
+  },
+  {
+    name: '[FS-COLD-LOW] clears only at ≥ 1 °C held 5 min, not in the 0–1 °C band',
+    rows: [...hold(0, 4, 2), ...hold(5, 65, -1), ...hold(66, 75, 0.5), ...hold(76, 81, 1)],
+    expected: [raise('FS-COLD-LOW', 'warning', 5, 65, -1, 60), clear('FS-COLD-LOW', 81, -1, 60)],
+  },
+  {
+    name: '[FS-COLD-LOW] no duplicate raise; re-alarm after 60 min still out',
+    rows: [...hold(0, 4, 2), ...hold(5, 130, -1)],
+    expected: [raise('FS-COLD-LOW', 'warning', 5, 65, -1, 60), realarm('FS-COLD-LOW', 125)],
+  },
+  {
+    name: '[FS-COLD-LOW] a late in-range sample is ignored',
+    rows: [...hold(0, 4, 2), ...hold(5, 30, -1), { minute: 20, temp: 3 }, ...hold(31, 65, -1)],
+    expected: [raise('FS-COLD-LOW', 'warning', 5, 65, -1, 60)],
+  },
+  {
+    name: '[FS-COLD-LOW] the threshold comes from the profile (minC 2 °C)',
+    config: unit({ profile: { ...CN_GB31654, id: 'LOCAL-STRICT', chilled: { ...CN_GB31654.chilled, minC: 2 } } }),
+    rows: [...hold(0, 4, 3), ...hold(5, 65, 1.5)],
+    expected: [raise('FS-COLD-LOW', 'warning', 5, 65, 1.5, 60)],
+  },
+  {
+    name: '[FS-COLD-LOW] does not apply to a freezer',
+    config: freezer,
+    rows: hold(0, 120, -20),
+    expected: [],
+  },
+];
+
+const FRZ_ALARM: RuleCase[] = [
+  {
+    name: '[FS-FRZ-ALARM] a freezer 60 min above −12 °C raises an alarm',
+    config: freezer,
+    rows: [...hold(0, 4, -18), ...hold(5, 65, -10)],
+    expected: [raise('FS-FRZ-ALARM', 'alarm', 5, 65, -10, 60)],
+  },
+  {
+    name: '[FS-FRZ-ALARM] 59 min above −12 °C does not raise',
+    config: freezer,
+    rows: [...hold(0, 4, -18), ...hold(5, 64, -10), ...hold(65, 80, -18)],
+    expected: [],
+  },
+  {
+    name: '[FS-FRZ-ALARM] clears only at ≤ −13 °C held 5 min, not in the −13…−12 °C band',
+    config: freezer,
+    rows: [...hold(0, 4, -18), ...hold(5, 65, -10), ...hold(66, 75, -12.5), ...hold(76, 81, -13)],
+    expected: [raise('FS-FRZ-ALARM', 'alarm', 5, 65, -10, 60), clear('FS-FRZ-ALARM', 81, -10, 60)],
+  },
+  {
+    name: '[FS-FRZ-ALARM] no duplicate raise; re-alarm after 60 min still out',
+    config: freezer,
+    rows: [...hold(0, 4, -18), ...hold(5, 130, -10)],
+    expected: [raise('FS-FRZ-ALARM', 'alarm', 5, 65, -10, 60), realarm('FS-FRZ-ALARM', 125)],
+  },
+  {
+    name: '[FS-FRZ-ALARM] a reported defrost and its recovery are excused; the on-delay starts after',
+    config: freezer,
+    rows: [...hold(0, 9, -18), ...hold(10, 39, -5, { defrost: true }), ...hold(40, 130, -10)],
+    expected: [raise('FS-FRZ-ALARM', 'alarm', 70, 130, -10, 60)],
+  },
+  {
+    name: '[FS-FRZ-ALARM] the same temperatures without a defrost flag raise after 60 min',
+    config: freezer,
+    rows: [...hold(0, 9, -18), ...hold(10, 39, -5), ...hold(40, 100, -10)],
+    expected: [raise('FS-FRZ-ALARM', 'alarm', 10, 70, -5, 60)],
+  },
+  {
+    name: '[FS-FRZ-ALARM] a late in-range sample is ignored',
+    config: freezer,
+    rows: [...hold(0, 4, -18), ...hold(5, 30, -10), { minute: 30, temp: -20 }, ...hold(31, 65, -10)],
+    expected: [raise('FS-FRZ-ALARM', 'alarm', 5, 65, -10, 60)],
+  },
+  {
+    name: '[FS-FRZ-ALARM] UK-FSA (−18 °C) alarms at −15 °C',
+    config: unit({ kind: 'freezer', profile: UK_FSA }),
+    rows: [...hold(0, 4, -20), ...hold(5, 65, -15)],
+    expected: [raise('FS-FRZ-ALARM', 'alarm', 5, 65, -15, 60)],
+  },
+  {
+    name: '[FS-FRZ-ALARM] CN-GB31654 (−12 °C) does not alarm at −15 °C',
+    config: freezer,
+    rows: [...hold(0, 4, -20), ...hold(5, 120, -15)],
+    expected: [],
+  },
+  {
+    name: '[FS-FRZ-ALARM] does not apply to a chiller',
+    rows: hold(0, 120, -5),
+    expected: [],
+  },
+];
+
+describe('cold-chain threshold rules', () => {
+  for (const [ruleId, cases] of [
+    ['FS-COLD-ALARM', COLD_ALARM], ['FS-COLD-WARN', COLD_WARN], ['FS-COLD-LOW', COLD_LOW], ['FS-FRZ-ALARM', FRZ_ALARM],
+  ] as const) {
+    for (const c of cases) it(c.name, () => expectCase(ruleId, c));
+  }
+});
