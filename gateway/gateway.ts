@@ -9,6 +9,7 @@ import type { Outbox } from './outbox/outbox.ts';
 import { createUplink } from './uplink.ts';
 import type { DeviceDriver, GatewayDevice, RawSample } from './device-driver.ts';
 import { handleCommand } from './commands.ts';
+import { toUnnumberedReading } from './convert.ts';
 
 export interface GatewayOptions {
   kitchenId: string;
@@ -26,13 +27,6 @@ export interface GatewayOptions {
   /** Re-send a reading not acknowledged within this time (transport timing, real clock). */
   resendAfterMs?: number;
   firmware?: string;
-}
-
-export function toUnnumbered(raw: RawSample, device: GatewayDevice) {
-  return {
-    device: device.device, kind: device.kind, ts: raw.ts, temp: raw.tempC === null ? null : Math.round(raw.tempC * 10) / 10,
-    unit: 'Cel' as const, door: raw.door, defrost: raw.defrost, ...(raw.fault ? { fault: raw.fault } : {}),
-  };
 }
 
 export function createGateway(opts: GatewayOptions) {
@@ -92,7 +86,7 @@ export function createGateway(opts: GatewayOptions) {
   }
 
   async function pollOnce() {
-    const samples = await Promise.all(opts.devices.map((d) => opts.driver.read(d).then((raw) => toUnnumbered(raw, d))));
+    const samples = await Promise.all(opts.devices.map((d) => opts.driver.read(d).then((raw) => toUnnumberedReading(raw, d.kind))));
     const readings = opts.outbox.append(samples);
     stats.polled += readings.length;
     if (uplink.connected()) await publishLive(readings);
