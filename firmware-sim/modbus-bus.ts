@@ -1,7 +1,7 @@
 // The kitchen's RS-485 bus as the gateway sees it: a Modbus TCP server (as a
 // Modbus TCP ↔ RTU gateway box would present it) with one unit id per controller.
 // The only file that touches modbus-serial's server.
-import type { Server } from 'node:net';
+import { createServer, type AddressInfo, type Server } from 'node:net';
 import { ServerTCP, type FCallback, type FCallbackVal, type IServiceVector } from 'modbus-serial';
 import { ModbusException } from './registers.ts';
 
@@ -58,7 +58,32 @@ export function createModbusBus(opts: ModbusBusOptions): ModbusBus {
   };
 }
 
-function listen(vector: IServiceVector, host: string, port: number): Promise<ServerTCP> {
+/** An ephemeral port the OS has just handed out. modbus-serial turns port 0 into
+ *  502 (`options.port || MODBUS_PORT`), so "any free port" must be found first. */
+function freePort(host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, host, () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function listen(vector: IServiceVector, host: string, requested: number): Promise<ServerTCP> {
+  for (let attempt = 1; ; attempt++) {
+    const port = requested === 0 ? await freePort(host) : requested;
+    try {
+      return await listenOn(vector, host, port);
+    } catch (err) {
+      // Another process may take the probed port in between: try another one.
+      if (requested !== 0 || attempt >= 5 || (err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    }
+  }
+}
+
+function listenOn(vector: IServiceVector, host: string, port: number): Promise<ServerTCP> {
   return new Promise((resolve, reject) => {
     const server = new ServerTCP(vector, { host, port });
     // A client that drops its connection is routine on a field bus, not an error of ours.

@@ -27,6 +27,9 @@ export interface GatewayOptions {
   /** Re-send a reading not acknowledged within this time (transport timing, real clock). */
   resendAfterMs?: number;
   firmware?: string;
+  /** Wait up to this long for the outbox to empty before the first poll (the demo's
+   *  backfilled history is then judged by the rules in device-time order). Default 0. */
+  holdFirstPollForBacklogMs?: number;
 }
 
 export function createGateway(opts: GatewayOptions) {
@@ -123,6 +126,11 @@ export function createGateway(opts: GatewayOptions) {
     }
   }
 
+  async function waitForBacklog(maxMs: number) {
+    const deadline = Date.now() + maxMs;
+    while (!stopped && opts.outbox.depth() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  }
+
   function schedulePoll() {
     if (stopped) return;
     pollTimer = setTimeout(() => {
@@ -138,7 +146,7 @@ export function createGateway(opts: GatewayOptions) {
     start() {
       opts.outbox.resetSent(); // after a restart, nothing kept is known to be in flight
       uplink.start();
-      schedulePoll();
+      void waitForBacklog(opts.holdFirstPollForBacklogMs ?? 0).then(schedulePoll);
       drainTimer = setInterval(drain, 500);
       statusTimer = setInterval(() => void sendStatus(), 60_000);
     },

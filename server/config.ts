@@ -32,8 +32,15 @@ export const SETTINGS = {
   pollSeconds: positive('POLL_SECONDS', 10, 'How often the demo gateways poll their probes.'),
 } as const;
 
-type Settings = typeof SETTINGS;
-export type Config = { readonly [K in keyof Settings]: Settings[K] extends Setting<infer T> ? (undefined extends Settings[K]['default'] ? T | undefined : T) : never };
+export interface Config {
+  readonly httpPort: number;
+  readonly mqttPort: number;
+  readonly influxUrl: string | undefined;
+  readonly influxDatabase: string;
+  readonly dataDir: string;
+  readonly demoKitchens: number;
+  readonly pollSeconds: number;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const out: Record<string, unknown> = {};
@@ -41,10 +48,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const raw = env[setting.env];
     out[key] = raw === undefined || raw === '' ? setting.default : setting.parse(raw);
   }
-  return Object.freeze(out) as Config;
+  return Object.freeze(out) as unknown as Config;
 }
 
 export function configTable(): string {
   const rows = Object.values(SETTINGS).map((s) => `| \`${s.env}\` | ${s.default === undefined ? '—' : `\`${String(s.default)}\``} | ${s.meaning} |`);
   return ['| variable | default | meaning |', '|---|---|---|', ...rows].join('\n');
 }
+
+// Every setting has a typed field, and every field a setting.
+const _sameKeys: Record<keyof Config, unknown> = SETTINGS satisfies Record<keyof Config, unknown>;
+void _sameKeys;

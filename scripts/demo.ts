@@ -1,0 +1,111 @@
+// npm start: the whole system with a simulated district, on embedded defaults:
+// a local influxd (unless INFLUX_URL), the broker, the server with the dashboard,
+// and one simulated kitchen + real gateway per demo kitchen. Ctrl-C stops all;
+// a second start reuses DATA_DIR.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import pino from 'pino';
+import { systemClock } from '../contracts/clock.ts';
+import { loadConfig, type Config } from '../server/config.ts';
+import { createServer } from '../server/create-server.ts';
+import { createBroker } from '../broker/create-broker.ts';
+import { createCredentialStore, generateSecret } from '../broker/credentials.ts';
+import { buildDashboard, DASHBOARD_DIST } from '../dashboard/build.ts';
+import { INFLUXD_BIN, startLocalInfluxd } from './local-influxd.ts';
+import { demoDistrict } from './demo-district.ts';
+import { startDemoKitchen, type RunningKitchen } from './demo-kitchens.ts';
+
+const log = pino({ name: 'demo', level: process.env.LOG_LEVEL ?? 'info' });
+
+function ensureInfluxd(cfg: Config) {
+  if (cfg.influxUrl || existsSync(INFLUXD_BIN)) return;
+  if (process.getuid?.() !== 0) throw new Error(`${INFLUXD_BIN} is missing: run "sudo bash scripts/install-system.sh" once`);
+  log.info('installing InfluxDB from Debian packages (first start only)');
+  execFileSync('bash', [resolve('scripts/install-system.sh')], { stdio: 'inherit', env: { ...process.env, WITH_BROWSER: '0' } });
+}
+
+/** Secrets of the demo accounts, generated on the first start and kept in DATA_DIR. */
+async function demoAccounts(dataDir: string, gatewayIds: string[], kitchenOf: (gw: string) => string) {
+  const file = join(dataDir, 'demo-secrets.json');
+  const secrets = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) as Record<string, string> : {};
+  const store = createCredentialStore({ path: join(dataDir, 'broker-credentials.json') });
+  const ensure = async (name: string, add: (secret: string) => Promise<unknown>) => {
+    if (secrets[name]) return;
+    secrets[name] = generateSecret();
+    await add(secrets[name]!);
+  };
+  await ensure('kcw-server', (s) => store.addServer('kcw-server', s, { replace: true }));
+  for (const gw of gatewayIds) await ensure(gw, (s) => store.addGateway(kitchenOf(gw), gw, s, { replace: true }));
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return { store, secrets };
+}
+
+async function main() {
+  const cfg = loadConfig();
+  const dataDir = resolve(cfg.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  ensureInfluxd(cfg);
+  const district = demoDistrict(cfg.demoKitchens);
+  const influxd = cfg.influxUrl ? undefined : await startLocalInfluxd({ dataDir: join(dataDir, 'influxdb') });
+  const influxUrl = cfg.influxUrl ?? influxd!.url;
+  const { store, secrets } = await demoAccounts(dataDir, district.map((k) => k.gatewayId),
+    (gw) => district.find((k) => k.gatewayId === gw)!.kitchen.id);
+  const broker = await createBroker({ port: cfg.mqttPort, host: '0.0.0.0', credentials: store, logger: log.child({ name: 'broker' }) });
+  await broker.start();
+  const mqttUrl = `mqtt://127.0.0.1:${broker.address().port}`;
+  await buildDashboard();
+  const server = createServer({
+    httpPort: cfg.httpPort, httpHost: '0.0.0.0',
+    mqtt: { url: mqttUrl, username: 'kcw-server', password: secrets['kcw-server']! },
+    influx: { url: influxUrl, database: cfg.influxDatabase },
+    sqlitePath: join(dataDir, 'kitchens.sqlite'),
+    dashboardDir: DASHBOARD_DIST,
+    logger: log.child({ name: 'server' }),
+  });
+  for (const k of district) server.registry.saveKitchen(k.kitchen);
+  await server.start();
+  const kitchens: RunningKitchen[] = [];
+  for (const [i, k] of district.entries()) {
+    kitchens.push(await startDemoKitchen(k, i + 1, {
+      clock: systemClock, mqttUrl, secret: secrets[k.gatewayId]!, dataDir, pollSeconds: cfg.pollSeconds,
+    }));
+  }
+  printBanner(cfg, server.address().port, broker.address().port, influxUrl, kitchens, district.map((k) => k.kitchen.name));
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    log.info('stopping…');
+    for (const k of kitchens) await k.gateway.stop().catch(() => undefined);
+    for (const k of kitchens) await k.sim.stop().catch(() => undefined);
+    await server.stop();
+    await broker.stop();
+    await influxd?.stop();
+    log.info('stopped; data kept in %s', dataDir);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+function printBanner(cfg: Config, httpPort: number, mqttPort: number, influxUrl: string, kitchens: RunningKitchen[], names: string[]) {
+  const troubles = kitchens.flatMap((k, i) => (k.trouble ? [`    ${names[i]} (${k.sim.kitchenId}): ${k.trouble}`] : []));
+  console.log([
+    '',
+    `  Dashboard:  http://localhost:${httpPort}/`,
+    `  REST API:   http://localhost:${httpPort}/api (OpenAPI: /api/openapi.json) · /healthz · /metrics`,
+    `  MQTT:       mqtt://localhost:${mqttPort}   InfluxDB: ${influxUrl}   data: ${resolve(cfg.dataDir)}`,
+    `  District:   ${kitchens.length} simulated kitchens, ${kitchens.length * 3} units, polled every ${cfg.pollSeconds} s`,
+    '  Scripted trouble:',
+    ...troubles,
+    '  Ctrl-C stops everything; the next start reuses the data.',
+    '',
+  ].join('\n'));
+}
+
+main().catch((err) => {
+  log.error({ err }, 'demo failed to start');
+  process.exit(1);
+});
