@@ -1,8 +1,9 @@
 // socket.io event maps (entity:verb). The server emits, the dashboard listens.
-import type { Alert, Kitchen, LatestReading } from './api.ts';
+import type { Alert, Device, Kitchen, LatestReading } from './api.ts';
 
 export interface Snapshot {
   kitchens: Kitchen[];
+  devices: Device[];
   latest: LatestReading[];
   alerts: Alert[];
 }

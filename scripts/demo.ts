@@ -16,7 +16,8 @@ import { INFLUXD_BIN, startLocalInfluxd } from './local-influxd.ts';
 import { demoDistrict } from './demo-district.ts';
 import { startDemoKitchen, type RunningKitchen } from './demo-kitchens.ts';
 
-const log = pino({ name: 'demo', level: process.env.LOG_LEVEL ?? 'info' });
+const cfg = loadConfig();
+const log = pino({ name: 'demo', level: cfg.logLevel });
 
 function ensureInfluxd(cfg: Config) {
   if (cfg.influxUrl || existsSync(INFLUXD_BIN)) return;
@@ -42,7 +43,6 @@ async function demoAccounts(dataDir: string, gatewayIds: string[], kitchenOf: (g
 }
 
 async function main() {
-  const cfg = loadConfig();
   const dataDir = resolve(cfg.dataDir);
   mkdirSync(dataDir, { recursive: true });
   ensureInfluxd(cfg);

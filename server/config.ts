@@ -30,6 +30,7 @@ export const SETTINGS = {
   dataDir: text('DATA_DIR', './data', 'Where the SQL file, InfluxDB data, broker credentials and gateway outboxes live.'),
   demoKitchens: positive('DEMO_KITCHENS', 20, 'Kitchens in the simulated demo district (each: two chillers and a freezer).'),
   pollSeconds: positive('POLL_SECONDS', 10, 'How often the demo gateways poll their probes.'),
+  logLevel: text('LOG_LEVEL', 'info', 'Log level (pino): fatal, error, warn, info, debug.'),
 } as const;
 
 export interface Config {
@@ -40,6 +41,7 @@ export interface Config {
   readonly dataDir: string;
   readonly demoKitchens: number;
   readonly pollSeconds: number;
+  readonly logLevel: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

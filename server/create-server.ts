@@ -107,7 +107,9 @@ export function createServer(opts: ServerOptions) {
     async start() {
       coldChain.load();
       socket = createSocketAdapter(http, {
-        snapshot: () => ({ kitchens: registry.listKitchens(), latest: live.latest(), alerts: alerts.list({ status: 'open' }) }),
+        snapshot: () => ({
+          kitchens: registry.listKitchens(), devices: registry.listDevices(), latest: live.latest(), alerts: alerts.list({ status: 'open' }),
+        }),
       });
       await ensureDatabaseWithRetry(series, log);
       await mqtt.start();

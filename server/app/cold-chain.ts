@@ -36,9 +36,19 @@ export interface ColdChainDeps<S> {
 interface Unit<S> { kitchenId: string; deviceId: string; config: UnitConfig; state: S; severity: UnitState }
 
 export function createColdChain<S>(deps: ColdChainDeps<S>) {
-  const units = new Map<string, Unit<S>>();
-  const dirty = new Set<string>();
-  const key = (k: string, d: string) => `${k}/${d}`;
+  // kitchen → device → unit, and dirty units by identity: onReadings runs per
+  // reading, and building a `${kitchen}/${device}` key twice for each was a
+  // visible share of the ingest CPU (docs/decisions/0004-ingest-performance.md).
+  const kitchens = new Map<string, Map<string, Unit<S>>>();
+  const dirty = new Set<Unit<S>>();
+  const unitsOf = (kitchenId: string) => {
+    let devices = kitchens.get(kitchenId);
+    if (!devices) kitchens.set(kitchenId, (devices = new Map()));
+    return devices;
+  };
+  function* allUnits() {
+    for (const devices of kitchens.values()) yield* devices.values();
+  }
 
   function configOf(kitchenId: string, deviceId: string): UnitConfig | undefined {
     const device = deps.registry.getDevice(kitchenId, deviceId);
@@ -51,9 +61,8 @@ export function createColdChain<S>(deps: ColdChainDeps<S>) {
     };
   }
 
-  function unitFor(gw: GatewayAddress, r: StoredReading): Unit<S> | undefined {
-    const k = key(gw.kitchenId, r.device);
-    let unit = units.get(k);
+  function unitFor(gw: GatewayAddress, devices: Map<string, Unit<S>>, r: StoredReading): Unit<S> | undefined {
+    let unit = devices.get(r.device);
     if (unit) return unit;
     if (!deps.registry.getDevice(gw.kitchenId, r.device)) {
       // A device the gateway has not announced yet: judge it on defaults until it does.
@@ -62,13 +71,14 @@ export function createColdChain<S>(deps: ColdChainDeps<S>) {
     const config = configOf(gw.kitchenId, r.device);
     if (!config) return undefined;
     unit = { kitchenId: gw.kitchenId, deviceId: r.device, config, state: deps.engine.createUnitState(config, r.ts), severity: 'ok' };
-    units.set(k, unit);
+    devices.set(r.device, unit);
     return unit;
   }
 
   function apply(unit: Unit<S>, result: Evaluation<S>) {
+    if (result.state === unit.state && result.events.length === 0) return; // nothing changed (a late reading)
     unit.state = result.state;
-    dirty.add(key(unit.kitchenId, unit.deviceId));
+    dirty.add(unit);
     for (const event of result.events) applyEvent(unit, event);
     const severity = deps.engine.unitStateSeverity(unit.state);
     if (severity !== unit.severity) {
@@ -116,14 +126,15 @@ export function createColdChain<S>(deps: ColdChainDeps<S>) {
         const config = configOf(saved.kitchenId, saved.deviceId);
         if (!config) continue;
         const state = deps.engine.restoreUnitState(saved.state, config, deps.now());
-        units.set(key(saved.kitchenId, saved.deviceId), {
+        unitsOf(saved.kitchenId).set(saved.deviceId, {
           kitchenId: saved.kitchenId, deviceId: saved.deviceId, config, state, severity: deps.engine.unitStateSeverity(state),
         });
       }
     },
     onReadings(gw: GatewayAddress, readings: StoredReading[]) {
+      const devices = unitsOf(gw.kitchenId);
       for (const r of readings) {
-        const unit = unitFor(gw, r);
+        const unit = unitFor(gw, devices, r);
         if (!unit) continue;
         const sample: UnitSample = { ts: r.ts, temp: r.tempC, door: r.door === true, defrost: r.defrost === true };
         apply(unit, deps.engine.evaluateSample(unit.state, unit.config, sample));
@@ -132,24 +143,20 @@ export function createColdChain<S>(deps: ColdChainDeps<S>) {
     /** Time-driven rules (FS-OFFLINE), on the server's clock. */
     tick() {
       const now = deps.now();
-      for (const unit of units.values()) apply(unit, deps.engine.evaluateTime(unit.state, unit.config, now));
+      for (const unit of allUnits()) apply(unit, deps.engine.evaluateTime(unit.state, unit.config, now));
     },
     /** A gateway announced its devices again: re-read their configuration, keep their state. */
     refreshConfig(kitchenId: string) {
-      for (const unit of units.values()) {
-        if (unit.kitchenId !== kitchenId) continue;
+      for (const unit of kitchens.get(kitchenId)?.values() ?? []) {
         unit.config = configOf(kitchenId, unit.deviceId) ?? unit.config;
       }
     },
     stateOf(kitchenId: string, deviceId: string): UnitState {
-      return units.get(key(kitchenId, deviceId))?.severity ?? 'unknown';
+      return kitchens.get(kitchenId)?.get(deviceId)?.severity ?? 'unknown';
     },
     persist() {
       if (dirty.size === 0) return;
-      const entries = [...dirty].flatMap((k) => {
-        const u = units.get(k);
-        return u ? [{ kitchenId: u.kitchenId, deviceId: u.deviceId, state: u.state }] : [];
-      });
+      const entries = [...dirty].map((u) => ({ kitchenId: u.kitchenId, deviceId: u.deviceId, state: u.state }));
       dirty.clear();
       deps.ruleStates.saveMany(entries);
     },

@@ -34,7 +34,16 @@ export function createHttpApp(deps: ApiDeps & {
   app.get('/metrics', async (_req, res) => {
     res.type(deps.metricsRegistry.contentType).send(await deps.metricsRegistry.metrics());
   });
-  if (deps.dashboardDir && existsSync(deps.dashboardDir)) app.use(express.static(deps.dashboardDir, { maxAge: '1h', index: 'index.html' }));
+  if (deps.dashboardDir && existsSync(deps.dashboardDir)) {
+    // Assets carry a content hash and may be cached; index.html must be revalidated after a rebuild.
+    app.use(express.static(deps.dashboardDir, {
+      maxAge: '1h',
+      index: 'index.html',
+      setHeaders: (res, path) => {
+        if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+      },
+    }));
+  }
   app.use(errorHandler(deps.log));
   return app;
 }

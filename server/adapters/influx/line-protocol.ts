@@ -12,9 +12,11 @@ export interface StoredReading extends Reading {
   tempC: number | null;
 }
 
+/** One line per reading. Built as a single template, not an array of fields
+ *  joined: this runs for every reading and was a visible share of the ingest
+ *  profile (see docs/decisions/0004-ingest-performance.md). */
 export function readingLine(r: StoredReading): string {
-  const fields = [`seq=${r.seq}i`, `door=${r.door === true}`, `defrost=${r.defrost === true}`];
-  if (r.tempC !== null) fields.push(`temp=${r.tempC}`);
-  if (r.fault) fields.push(`fault="${r.fault}"`);
-  return `${READINGS_MEASUREMENT},kitchen=${r.kitchenId},gateway=${r.gatewayId},device=${r.device},kind=${r.kind} ${fields.join(',')} ${r.ts}`;
+  const temp = r.tempC !== null ? `,temp=${r.tempC}` : '';
+  const fault = r.fault ? `,fault="${r.fault}"` : '';
+  return `${READINGS_MEASUREMENT},kitchen=${r.kitchenId},gateway=${r.gatewayId},device=${r.device},kind=${r.kind} seq=${r.seq}i,door=${r.door === true},defrost=${r.defrost === true}${temp}${fault} ${r.ts}`;
 }

@@ -1,0 +1,86 @@
+// Rule profiles are data (shared by the server's rules and the dashboard's charts) (food-safety-rules.md section 2): every threshold and
+// timing a rule uses comes from here, never from a literal in rule code.
+
+export interface Profile {
+  id: string;
+  chilled: {
+    minC: number; // FS-COLD-LOW below this
+    targetC: number; // FS-COLD-WARN above this
+    maxC: number; // FS-COLD-ALARM above this
+    critOverC: number; // FS-COLD-CRIT when above maxC + critOverC ...
+    critOverMin: number; // ... for this long
+    critCumulativeMin: number; // FS-COLD-CRIT when above maxC this long in critWindowMin
+    critWindowMin: number;
+    warnDelayMin: number;
+    alarmDelayBufferedMin: number;
+    alarmDelayAirMin: number;
+    lowDelayMin: number;
+  };
+  frozen: { maxC: number; alarmDelayMin: number };
+  /** Clear conditions: back inside by this margin, for this long, so alarms do not flap. */
+  hysteresisC: number;
+  clearDelayMin: number;
+  /** After a reported defrost ends, temperature rules stay quiet this long. */
+  defrostRecoveryMin: number;
+  /** FS-DEFROST-MISS: no defrost within this factor × the unit's interval. */
+  defrostMissFactor: number;
+  doorOpenMaxMin: number;
+  /** FS-OFFLINE: no reading for max(factor × interval, floor). */
+  offlineIntervalFactor: number;
+  offlineFloorMin: number;
+  /** An acknowledged alert whose condition persists is raised again after this. */
+  realarmMin: number;
+}
+
+export const CN_GB31654: Profile = Object.freeze({
+  id: 'CN-GB31654',
+  chilled: {
+    minC: 0,
+    targetC: 5,
+    maxC: 8,
+    critOverC: 4,
+    critOverMin: 30,
+    critCumulativeMin: 120,
+    critWindowMin: 24 * 60,
+    warnDelayMin: 30,
+    alarmDelayBufferedMin: 15,
+    alarmDelayAirMin: 30,
+    lowDelayMin: 60,
+  },
+  frozen: { maxC: -12, alarmDelayMin: 60 },
+  hysteresisC: 1,
+  clearDelayMin: 5,
+  defrostRecoveryMin: 30,
+  defrostMissFactor: 1.33,
+  doorOpenMaxMin: 5,
+  offlineIntervalFactor: 3,
+  offlineFloorMin: 30,
+  realarmMin: 60,
+}) as Profile;
+
+export const US_FDA_2022: Profile = Object.freeze({
+  ...CN_GB31654,
+  id: 'US-FDA-2022',
+  chilled: { ...CN_GB31654.chilled, targetC: 4, maxC: 5 },
+}) as Profile;
+
+export const UK_FSA: Profile = Object.freeze({
+  ...CN_GB31654,
+  id: 'UK-FSA',
+  chilled: { ...CN_GB31654.chilled, targetC: 5, maxC: 8 },
+  frozen: { ...CN_GB31654.frozen, maxC: -18 },
+}) as Profile;
+
+export const PROFILES: Readonly<Record<string, Profile>> = Object.freeze({
+  [CN_GB31654.id]: CN_GB31654,
+  [US_FDA_2022.id]: US_FDA_2022,
+  [UK_FSA.id]: UK_FSA,
+});
+
+export const DEFAULT_PROFILE_ID = CN_GB31654.id;
+
+export function profileById(id: string): Profile {
+  const profile = PROFILES[id];
+  if (!profile) throw new Error(`unknown rule profile ${id}`);
+  return profile;
+}

@@ -1,0 +1,75 @@
+// One kitchen on the district grid: each unit's temperature, large, with its state in words.
+import { h } from '../dom.ts';
+import { formatAge, formatTempValue } from '../format.ts';
+import { getLang, t } from '../i18n.ts';
+import { kitchenHref } from '../route.ts';
+import type { KitchenView, UnitView } from '../summary.ts';
+import { readingBadges, stateChip } from './chips.ts';
+
+export function unitName(unit: Pick<UnitView, 'device' | 'deviceId'>): string {
+  return unit.device?.name ?? unit.deviceId;
+}
+
+export function renderKitchenCard(view: KitchenView, now: number): HTMLElement {
+  const { kitchen, units, worst, openAlerts } = view;
+  return h(
+    'a',
+    { class: `card kitchen-card worst-${worst}`, href: kitchenHref(kitchen.id) },
+    h(
+      'div',
+      { class: 'card-head' },
+      h('div', { class: 'card-title' }, h('h3', null, kitchen.name), h('p', { class: 'muted' }, kitchen.siteType)),
+      worst === 'ok' ? null : stateChip(worst),
+    ),
+    units.length
+      ? h('ul', { class: 'unit-rows' }, units.map((u) => renderUnitRow(u, now)))
+      : h('p', { class: 'card-empty muted' }, t('card.noData')),
+    h(
+      'div',
+      { class: 'card-foot' },
+      h('span', { class: 'muted' }, view.lastTs ? t('card.updated', { age: formatAge(view.lastTs, now) }) : t('card.noData')),
+      openAlerts.length
+        ? h('span', { class: 'open-count' }, openAlerts.length === 1 ? t('card.openAlertsOne') : t('card.openAlerts', { n: openAlerts.length }))
+        : null,
+    ),
+  );
+}
+
+function renderUnitRow(unit: UnitView, now: number): HTMLElement {
+  const r = unit.reading;
+  const kind = unit.device ? t(`kind.${unit.device.kind}`) : null;
+  const age = unit.state === 'offline' && r ? formatAge(r.ts, now) : null;
+  return h(
+    'li',
+    { class: `unit-row state-${unit.state}` },
+    h(
+      'div',
+      { class: 'unit-label' },
+      h('span', { class: 'unit-name' }, unitName(unit)),
+      h('span', { class: 'unit-sub' }, h('span', { class: 'muted' }, [kind, age].filter(Boolean).join(' · ')), readingBadges(r)),
+    ),
+    h('span', { class: 'unit-temp' }, formatTempValue(r?.temp), h('small', null, '°C')),
+    stateChip(unit.state),
+  );
+}
+
+/** Changes when anything the card shows changes (the age text included). */
+export function cardSignature(view: KitchenView, now: number): string {
+  return JSON.stringify([
+    getLang(),
+    view.kitchen,
+    view.worst,
+    view.openAlerts.length,
+    view.lastTs ? formatAge(view.lastTs, now) : null,
+    view.units.map((u) => [
+      u.deviceId,
+      u.device?.name,
+      u.device?.kind,
+      u.state,
+      u.reading?.temp,
+      u.reading?.door,
+      u.reading?.defrost,
+      u.state === 'offline' && u.reading ? formatAge(u.reading.ts, now) : null,
+    ]),
+  ]);
+}

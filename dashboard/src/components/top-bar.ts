@@ -1,0 +1,57 @@
+// The bar above every page: product name, where you are, live status, local clock, language.
+import { h, icon } from '../dom.ts';
+import { formatDateTime } from '../format.ts';
+import { getLang, setLang, t } from '../i18n.ts';
+import { ICONS } from '../icons.ts';
+import { DISTRICT_HREF } from '../route.ts';
+import type { Connection } from '../store.ts';
+
+export interface TopBar {
+  el: HTMLElement;
+  setConnection(c: Connection): void;
+  setClock(now: number, timeZone: string): void;
+}
+
+export function createTopBar(): TopBar {
+  const conn = h('span', { class: 'conn', role: 'status' });
+  const clock = h('time', { class: 'clock' });
+  const langButton = h(
+    'button',
+    {
+      type: 'button',
+      class: 'lang-toggle',
+      lang: getLang() === 'en' ? 'zh-CN' : 'en',
+      'aria-label': t('lang.toggleLabel'),
+      onclick: () => setLang(getLang() === 'en' ? 'zh-CN' : 'en'),
+    },
+    icon(ICONS.globe),
+    t('lang.toggle'),
+  );
+  const el = h(
+    'header',
+    { class: 'top-bar' },
+    h(
+      'a',
+      { class: 'brand', href: DISTRICT_HREF },
+      icon(ICONS.thermo, 'brand-mark'),
+      h('span', { class: 'brand-name' }, t('app.name')),
+      h('span', { class: 'brand-scope' }, t('app.scope')),
+    ),
+    h('div', { class: 'top-right' }, conn, clock, langButton),
+  );
+  let shown: Connection | null = null;
+  return {
+    el,
+    setConnection(c) {
+      if (c === shown) return;
+      shown = c;
+      conn.className = `conn conn-${c}`;
+      conn.replaceChildren(h('span', { class: 'conn-dot', 'aria-hidden': 'true' }), t(`conn.${c}`));
+    },
+    setClock(now, timeZone) {
+      clock.dateTime = new Date(now).toISOString();
+      clock.title = timeZone;
+      clock.textContent = formatDateTime(now, timeZone);
+    },
+  };
+}

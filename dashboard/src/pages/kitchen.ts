@@ -1,0 +1,201 @@
+// One kitchen: its facts, a live 24 h chart per unit, and its alerts (open first).
+import type { Alert, Kitchen } from '../../../contracts/api.ts';
+import { api } from '../api.ts';
+import { alertSignature, renderAlertItem, type AlertContext } from '../components/alert-item.ts';
+import { readingBadges, stateChip } from '../components/chips.ts';
+import { unitName } from '../components/kitchen-card.ts';
+import { createUnitChart, type UnitChart } from '../components/unit-chart.ts';
+import { h, icon, patchKeyed } from '../dom.ts';
+import { DEFAULT_TIME_ZONE, formatAge, formatTempValue } from '../format.ts';
+import { getLang, t } from '../i18n.ts';
+import { ICONS } from '../icons.ts';
+import { limitsFor } from '../limits.ts';
+import { DISTRICT_HREF } from '../route.ts';
+import type { Live } from '../socket.ts';
+import { lastChange, unitKey, type State, type Store } from '../store.ts';
+import { kitchenView, openFirst, type UnitView } from '../summary.ts';
+import type { Page } from './page.ts';
+
+interface UnitSlot {
+  head: HTMLElement;
+  chart: UnitChart;
+  sig: string;
+  alertSig: string;
+}
+
+export function mountKitchen(root: HTMLElement, kitchenId: string, store: Store, live: Live): Page {
+  const abort = new AbortController();
+  const head = h('div', { class: 'kitchen-head' });
+  const unitsEl = h('div', { class: 'unit-panels' });
+  const alertList = h('ol', { class: 'alert-list' });
+  const body = h(
+    'div',
+    { class: 'kitchen-body', hidden: true },
+    h('section', { class: 'units', 'aria-labelledby': 'charts-title' }, h('div', { class: 'section-head' }, h('h2', { id: 'charts-title' }, t('kitchen.charts'))), unitsEl),
+    h('aside', { class: 'panel kitchen-alerts', 'aria-labelledby': 'alerts-title' }, h('div', { class: 'section-head' }, h('h2', { id: 'alerts-title' }, t('kitchen.alerts'))), alertList),
+  );
+  const slots = new Map<string, UnitSlot>();
+  const restAlerts = new Map<number, Alert>();
+  let fallbackKitchen: Kitchen | null = null;
+  let notFound = false;
+  let kitchenRequested = false;
+  let devicesSettled = false;
+  let headSig = '';
+
+  root.replaceChildren(
+    h(
+      'div',
+      { class: 'page kitchen' },
+      h('a', { class: 'back-link', href: DISTRICT_HREF }, icon(ICONS.back), t('kitchen.back')),
+      head,
+      body,
+    ),
+  );
+
+  live.watch(kitchenId);
+  const unsubscribeReadings = live.onReading((r) => {
+    if (r.kitchenId === kitchenId) slots.get(r.deviceId)?.chart.addReading(r.ts, r.temp);
+  });
+  const rerender = (): void => page.update(store.get(), Date.now());
+  api
+    .devices(kitchenId, abort.signal)
+    .then((devices) => store.devices(devices))
+    .catch(() => undefined) // charts still come, without names or limits
+    .finally(() => {
+      devicesSettled = true;
+      if (!abort.signal.aborted) rerender();
+    });
+  api
+    .alerts(kitchenId, abort.signal)
+    .then((list) => {
+      for (const a of list) restAlerts.set(a.id, a);
+      rerender();
+    })
+    .catch(() => undefined); // the live alerts from the snapshot are still shown
+
+  const page: Page = {
+    update(state: State, now: number) {
+      const kitchen = state.kitchens.get(kitchenId) ?? fallbackKitchen;
+      if (!kitchen) {
+        if (state.ready && !kitchenRequested) loadKitchen();
+        head.replaceChildren(h('p', { class: 'placeholder' }, notFound ? t('kitchen.notFound') : t('district.loading')));
+        return;
+      }
+      body.hidden = false;
+      const view = kitchenView(state, kitchen);
+      const sig = JSON.stringify([getLang(), kitchen, view.worst, view.units.length]);
+      if (sig !== headSig) {
+        headSig = sig;
+        head.replaceChildren(...renderHead(kitchen, view.worst, view.units.length));
+      }
+      if (devicesSettled) for (const unit of view.units) updateUnit(unit, kitchen, now);
+      updateAlerts(state, kitchen, now);
+    },
+    destroy() {
+      abort.abort();
+      unsubscribeReadings();
+      live.watch(null);
+      for (const s of slots.values()) s.chart.destroy();
+    },
+  };
+  return page;
+
+  /** Not in the snapshot (another district, or just added): ask the server once. */
+  function loadKitchen(): void {
+    kitchenRequested = true;
+    api
+      .kitchen(kitchenId, abort.signal)
+      .then((k) => {
+        fallbackKitchen = k;
+      })
+      .catch(() => {
+        notFound = true;
+      })
+      .finally(() => !abort.signal.aborted && rerender());
+  }
+
+  function updateUnit(unit: UnitView, kitchen: Kitchen, now: number): void {
+    let slot = slots.get(unit.deviceId);
+    if (!slot) {
+      const chart = createUnitChart({
+        limits: limitsFor(kitchen.profile, unit.device?.kind),
+        timeZone: kitchen.timezone || DEFAULT_TIME_ZONE,
+        intervalS: unit.device?.reportIntervalS ?? 60,
+        load: (from, to) => api.series(kitchenId, unit.deviceId, from, to, abort.signal),
+      });
+      slot = { head: h('div', { class: 'unit-head' }), chart, sig: '', alertSig: '' };
+      slots.set(unit.deviceId, slot);
+      unitsEl.append(h('article', { class: 'panel unit-panel' }, slot.head, chart.el));
+    }
+    const r = unit.reading;
+    const sig = JSON.stringify([getLang(), unit.device, unit.state, r?.temp, r?.door, r?.defrost, r ? formatAge(r.ts, now) : null]);
+    if (sig === slot.sig) return;
+    slot.sig = sig;
+    slot.head.className = `unit-head state-${unit.state}`;
+    slot.head.replaceChildren(
+      h(
+        'div',
+        { class: 'unit-title' },
+        h('h3', null, unitName(unit)),
+        h(
+          'p',
+          { class: 'muted' },
+          unit.device ? `${t(`kind.${unit.device.kind}`)} · ${t('unit.interval', { n: unit.device.reportIntervalS })}` : unit.deviceId,
+        ),
+      ),
+      h(
+        'div',
+        { class: 'unit-now' },
+        h('span', { class: 'unit-temp big' }, formatTempValue(r?.temp), h('small', null, '°C')),
+        h('div', { class: 'unit-now-meta' }, stateChip(unit.state), readingBadges(r), r ? h('span', { class: 'muted' }, formatAge(r.ts, now)) : null),
+      ),
+    );
+  }
+
+  function updateAlerts(state: State, kitchen: Kitchen, now: number): void {
+    const merged = new Map(restAlerts);
+    for (const a of state.alerts.values()) {
+      const prev = merged.get(a.id);
+      if (a.kitchenId === kitchenId && (!prev || lastChange(a) >= lastChange(prev))) merged.set(a.id, a);
+    }
+    const alerts = openFirst(merged.values());
+    for (const [deviceId, slot] of slots) {
+      const mine = alerts.filter((a) => a.deviceId === deviceId);
+      const sig = JSON.stringify(mine.map((a) => [a.id, a.severity, a.firstOutAt, a.clearedAt]));
+      if (sig === slot.alertSig) continue; // a redraw per reading would be wasted work
+      slot.alertSig = sig;
+      slot.chart.setAlerts(mine);
+    }
+    if (!alerts.length) {
+      alertList.replaceChildren(h('li', { class: 'placeholder' }, t('kitchen.noAlerts')));
+      return;
+    }
+    if (alertList.firstElementChild?.classList.contains('placeholder')) alertList.replaceChildren();
+    const ctx = (a: Alert): AlertContext => ({
+      kitchenName: kitchen.name,
+      unitName: unitName({ device: state.devices.get(unitKey(kitchenId, a.deviceId)), deviceId: a.deviceId }),
+      timeZone: kitchen.timezone || DEFAULT_TIME_ZONE,
+      now,
+      link: false,
+    });
+    patchKeyed(alertList, alerts, (a) => String(a.id), (a) => alertSignature(a, ctx(a)), (a) => renderAlertItem(a, ctx(a)));
+  }
+}
+
+function renderHead(kitchen: Kitchen, worst: UnitView['state'], units: number): HTMLElement[] {
+  const fact = (label: Parameters<typeof t>[0], value: string | number): HTMLElement =>
+    h('div', { class: 'fact' }, h('dt', null, t(label)), h('dd', null, String(value)));
+  return [
+    h('div', { class: 'kitchen-title' }, h('h1', null, kitchen.name), stateChip(worst)),
+    h(
+      'dl',
+      { class: 'facts' },
+      fact('kitchen.siteType', kitchen.siteType),
+      fact('kitchen.district', kitchen.district),
+      fact('kitchen.address', kitchen.address),
+      fact('kitchen.profile', kitchen.profile),
+      fact('kitchen.timezone', kitchen.timezone),
+      fact('kitchen.units', units),
+    ),
+  ];
+}

@@ -1,0 +1,73 @@
+// The one socket module. On every (re)connect it asks for a snapshot and
+// replaces the state, then applies deltas. Everything else reads the store.
+import { io, type Socket } from 'socket.io-client';
+import type { LatestReading } from '../../contracts/api.ts';
+import type { ClientToServerEvents, ServerToClientEvents, Snapshot } from '../../contracts/events.ts';
+import type { Store } from './store.ts';
+
+type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface Live {
+  /** Narrows live readings to one kitchen (its page), or back to the district (null). */
+  watch(kitchenId: string | null): void;
+  /** Every reading as it arrives, for charts that extend live. */
+  onReading(fn: (reading: LatestReading) => void): () => void;
+  close(): void;
+}
+
+const SNAPSHOT_TIMEOUT_MS = 10_000;
+
+export function connectLive(store: Store): Live {
+  // Relative to the page, so the app also works behind a path prefix.
+  const path = new URL('socket.io', window.location.href).pathname;
+  const socket: ClientSocket = io({ path });
+  const readingListeners = new Set<(r: LatestReading) => void>();
+  let watched: string | null = null;
+
+  const requestSnapshot = (): void => {
+    store.beginSnapshot();
+    socket.timeout(SNAPSHOT_TIMEOUT_MS).emit('snapshot:get', (err: Error | null, snap: Snapshot) => {
+      if (err) {
+        // No answer in time: ask again on a live connection (a reconnect asks anyway).
+        store.cancelSnapshot();
+        if (socket.connected) requestSnapshot();
+        return;
+      }
+      store.snapshot(snap);
+    });
+  };
+
+  socket.on('connect', () => {
+    store.connection('online');
+    // The server forgets the watch with the old connection.
+    if (watched !== null) socket.emit('kitchen:watch', watched);
+    requestSnapshot();
+  });
+  socket.on('disconnect', () => store.connection('offline'));
+  socket.io.on('reconnect_attempt', () => store.connection('offline'));
+  socket.on('connect_error', () => store.connection('offline'));
+
+  socket.on('reading:new', (reading) => {
+    store.delta({ type: 'reading', reading });
+    for (const fn of readingListeners) fn(reading);
+  });
+  socket.on('alert:raised', (alert) => store.delta({ type: 'alert', alert }));
+  socket.on('alert:updated', (alert) => store.delta({ type: 'alert', alert }));
+
+  return {
+    watch(kitchenId) {
+      if (kitchenId === watched) return;
+      watched = kitchenId;
+      if (!socket.connected) return; // sent on connect
+      socket.emit('kitchen:watch', kitchenId);
+      // While narrowed, other kitchens' readings did not reach us: catch up.
+      if (kitchenId === null) requestSnapshot();
+    },
+    onReading(fn) {
+      readingListeners.add(fn);
+      return () => readingListeners.delete(fn);
+    },
+    close: () => socket.close(),
+  };
+}
+
