@@ -92,7 +92,9 @@ export function createGateway(opts: GatewayOptions) {
     const samples = await Promise.all(opts.devices.map((d) => opts.driver.read(d).then((raw) => toUnnumberedReading(raw, d.kind))));
     const readings = opts.outbox.append(samples);
     stats.polled += readings.length;
-    if (uplink.connected()) await publishLive(readings);
+    // Never await the uplink here: a PUBACK lost with a dropped connection would
+    // stall polling, and the outbox already guarantees delivery.
+    if (uplink.connected()) void publishLive(readings);
   }
 
   async function publishLive(readings: Reading[]) {
