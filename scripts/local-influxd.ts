@@ -2,7 +2,7 @@
 // ephemeral loopback port, for the demo and the tests. InfluxDB 1.6.7 logs the
 // address it bound, so port 0 works and nothing collides.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, writeFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 
@@ -91,13 +91,34 @@ function stopChild(child: ChildProcess | undefined, graceMs = 10_000): Promise<v
   });
 }
 
+/** An influxd left running on this data directory by a run that was killed
+ *  (SIGKILL, a closed terminal) would hold its files: stop it first. */
+async function stopStale(pidFile: string): Promise<void> {
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8'));
+  rmSync(pidFile, { force: true });
+  const cmdline = (() => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      return '';
+    }
+  })();
+  if (!cmdline.includes('influxd') || !cmdline.includes(pidFile.replace(/influxd\.pid$/, ''))) return;
+  process.kill(pid, 'SIGTERM');
+  for (let i = 0; i < 100 && existsSync(`/proc/${pid}`); i++) await new Promise((r) => setTimeout(r, 100));
+}
+
 export async function startLocalInfluxd(opts: { dataDir: string; timeoutMs?: number }): Promise<LocalInfluxd> {
   const dataDir = resolve(opts.dataDir);
   const timeoutMs = opts.timeoutMs ?? 30_000;
   if (!existsSync(dataDir)) mkdirSync(dataDir, { recursive: true });
+  const pidFile = join(dataDir, 'influxd.pid');
+  await stopStale(pidFile);
   const configPath = join(dataDir, 'influxdb.conf');
   writeFileSync(configPath, configText(dataDir, '127.0.0.1:0'));
   let { child, addr } = await launch(configPath, timeoutMs);
+  writeFileSync(pidFile, String(child.pid));
   const url = `http://${addr}`;
   await waitForPing(url, timeoutMs);
   // Pin the port so a restart (outage tests, second demo start) keeps the URL.
@@ -110,6 +131,7 @@ export async function startLocalInfluxd(opts: { dataDir: string; timeoutMs?: num
     async restart() {
       await stopChild(child);
       ({ child } = await launch(configPath, timeoutMs));
+      writeFileSync(pidFile, String(child.pid));
       await waitForPing(url, timeoutMs);
     },
   };
