@@ -1,6 +1,7 @@
 // One simulated controller: a thermal model plus its mutable place in time.
 // The kitchen owns several of these; tests and the history backfill may use one alone.
-import type { DeviceKind, ProbeFault, ProbeType } from '../contracts/payloads.ts';
+import type { DeviceKind, ProbeType } from '../contracts/payloads.ts';
+import type { RawSample } from '../gateway/drivers/types.ts';
 import { profileFor, type UnitPhysics, type UnitSettings } from './profiles.ts';
 import {
   advance, applyAction, initialState, measure, withSettings,
@@ -24,15 +25,9 @@ export interface DeviceSpec {
   ambientC?: number;
 }
 
-/** One raw sample, the same shape the gateway's driver produces (gateway/drivers/types.ts RawSample). */
-export interface SimSample {
-  deviceId: string;
-  ts: number;
-  tempC: number | null;
-  fault?: ProbeFault;
-  door: boolean;
-  defrost: boolean;
-}
+/** One raw sample as the gateway's driver would have read it: the backfill
+ *  (historyOf) hands these straight to the gateway's converter. */
+export type SimSample = RawSample;
 
 /** Anything that can be stepped in time and sampled: a kitchen or a single device. */
 export interface Simulated {
