@@ -56,7 +56,7 @@ async function main() {
   const mqttUrl = `mqtt://127.0.0.1:${broker.address().port}`;
   await buildDashboard();
   const server = createServer({
-    httpPort: cfg.httpPort, httpHost: '0.0.0.0',
+    httpPort: cfg.httpPort, httpHost: cfg.httpHost,
     mqtt: { url: mqttUrl, username: 'kcw-server', password: secrets['kcw-server']! },
     influx: { url: influxUrl, database: cfg.influxDatabase },
     sqlitePath: join(dataDir, 'kitchens.sqlite'),

@@ -113,9 +113,15 @@ export function createServer(opts: ServerOptions) {
       });
       await ensureDatabaseWithRetry(series, log);
       await mqtt.start();
-      timers.push(setInterval(() => coldChain.tick(), opts.ruleTickMs ?? 30_000));
-      timers.push(setInterval(() => coldChain.persist(), 5_000));
-      await new Promise<void>((resolve) => http.listen(opts.httpPort, opts.httpHost ?? '127.0.0.1', resolve));
+      timers.push(every(opts.ruleTickMs ?? 30_000, () => coldChain.tick(), log, 'rule tick'));
+      timers.push(every(5_000, () => coldChain.persist(), log, 'saving rule state'));
+      await new Promise<void>((resolve, reject) => {
+        http.once('error', reject); // e.g. the port is taken: fail the start, do not crash later
+        http.listen(opts.httpPort, opts.httpHost ?? '127.0.0.1', () => {
+          http.off('error', reject);
+          resolve();
+        });
+      });
       log.info({ port: (http.address() as AddressInfo).port }, 'server listening');
     },
     address: () => http.address() as AddressInfo,
@@ -131,6 +137,17 @@ export function createServer(opts: ServerOptions) {
       db.close();
     },
   };
+}
+
+/** A periodic job whose failure is logged, never thrown out of a timer (which would end the process). */
+function every(ms: number, job: () => void, log: Logger, what: string): NodeJS.Timeout {
+  return setInterval(() => {
+    try {
+      job();
+    } catch (err) {
+      log.error({ err }, `${what} failed`);
+    }
+  }, ms);
 }
 
 async function ensureDatabaseWithRetry(series: ReturnType<typeof createSeriesStore>, log: Logger) {

@@ -34,7 +34,7 @@ beforeAll(async () => {
   await gwA.subscribeAsync(gatewayDownFilter(A), { qos: 1 });
 });
 afterAll(async () => {
-  await gwA?.endAsync();
+  await gwA?.endAsync(true); // forced: its last, refused publish will never be acknowledged
   await stack?.stop();
 });
 
@@ -74,14 +74,6 @@ describe('server ingest', () => {
     await eventually(() => acks.flatMap((a) => a.rejected ?? []), (r) => r.includes(9));
     await eventually(ackedOids, (oids) => oids.includes(8));
     expect(await stack.countReadings(`WHERE kitchen = 'ka'`)).toBe(7);
-  });
-
-  it("keeps a kitchen's readings out of every other kitchen", async () => {
-    expect(await stack.countReadings(`WHERE kitchen = 'kb'`)).toBe(0);
-    const latestB = await (await fetch(`${stack.httpUrl}/api/latest?kitchen=kb`)).json();
-    expect(latestB).toEqual([]);
-    const devicesB = await (await fetch(`${stack.httpUrl}/api/kitchens/kb/devices`)).json();
-    expect(devicesB).toEqual([]);
   });
 
   it('serves devices, the latest reading and the series over REST', async () => {
@@ -134,5 +126,35 @@ describe('server ingest', () => {
     expect(((await res.json()) as { influxdb: string }).influxdb).toBe('down');
     await stack.influxd.restart();
     expect((await fetch(`${stack.httpUrl}/healthz`)).status).toBe(200);
+  });
+
+  it('takes an alert through acknowledge, resolve and close over REST, refusing steps out of order', async () => {
+    const door = [0, 1, 2, 3, 4, 5, 6].map((m) => reading(100 + m, { device: 'chiller-2', seq: 100 + m, ts: T0 + m * 60_000, door: true }));
+    await gwA.publishAsync(upTopic(A, 'batch'), JSON.stringify({ v: 1, readings: door }), { qos: 1 });
+    const list = async () => (await (await fetch(`${stack.httpUrl}/api/alerts?kitchen=ka&status=open`)).json()) as Array<{ id: number; ruleId: string }>;
+    const alert = (await eventually(list, (a) => a.some((x) => x.ruleId === 'FS-DOOR'))).find((x) => x.ruleId === 'FS-DOOR')!;
+    const post = async (action: string, body?: object) => {
+      const res = await fetch(`${stack.httpUrl}/api/alerts/${alert.id}/${action}`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}),
+      });
+      return { status: res.status, body: (await res.json()) as { status?: string; acknowledgedBy?: string; error?: { code: string } } };
+    };
+    expect(await post('acknowledge')).toMatchObject({ status: 400, body: { error: { code: 'invalid_body' } } });
+    expect(await post('acknowledge', { by: '王师傅' })).toMatchObject({ status: 200, body: { status: 'acknowledged', acknowledgedBy: '王师傅' } });
+    expect(await post('close')).toMatchObject({ status: 409, body: { error: { code: 'invalid_transition' } } });
+    expect(await post('resolve')).toMatchObject({ status: 200, body: { status: 'resolved' } });
+    expect(await post('close')).toMatchObject({ status: 200, body: { status: 'closed' } });
+    expect((await list()).some((x) => x.id === alert.id)).toBe(false);
+  });
+
+  // Last: the broker closes the offending connection.
+  it("keeps a kitchen's gateway out of every other kitchen's data", async () => {
+    const refusedBefore = stack.broker.counters().publish_not_owner;
+    const asB = { kitchenId: 'kb', gatewayId: 'gw-b' };
+    gwA.publish(upTopic(asB, 'reading'), JSON.stringify({ v: 1, reading: reading(500) }), { qos: 1 });
+    await eventually(() => stack.broker.counters().publish_not_owner, (n) => n === refusedBefore + 1);
+    expect(await stack.countReadings(`WHERE kitchen = 'kb'`)).toBe(0);
+    expect(await (await fetch(`${stack.httpUrl}/api/latest?kitchen=kb`)).json()).toEqual([]);
+    expect(await (await fetch(`${stack.httpUrl}/api/kitchens/kb/devices`)).json()).toEqual([]);
   });
 });

@@ -29,7 +29,8 @@ export interface RaiseInput {
 export interface AlertQuery { kitchenId?: string; status?: AlertStatus | 'open'; limit?: number }
 
 export function createAlertsRepo(db: Db) {
-  const findOpen = db.prepare(`SELECT * FROM alerts WHERE kitchen_id = ? AND device_id = ? AND rule_id = ? AND status <> 'closed'`);
+  // The live alert of a unit and rule: not closed, not cleared by the data (index alerts_one_live).
+  const findLive = db.prepare(`SELECT * FROM alerts WHERE kitchen_id = ? AND device_id = ? AND rule_id = ? AND status <> 'closed' AND cleared_at IS NULL`);
   const byId = db.prepare('SELECT * FROM alerts WHERE id = ?');
   const get = (id: number) => {
     const row = byId.get(id) as AlertRow | undefined;
@@ -38,12 +39,16 @@ export function createAlertsRepo(db: Db) {
 
   return {
     get,
-    /** Opens an alert, or, when one is still open for this unit and rule, re-opens it
-     *  (no duplicates): it becomes active again with the new raise time. */
+    findLive(kitchenId: string, deviceId: string, ruleId: string): Alert | undefined {
+      const row = findLive.get(kitchenId, deviceId, ruleId) as AlertRow | undefined;
+      return row && toAlert(row);
+    },
+    /** Opens an alert, or, when this unit and rule already has a live one (a re-alarm),
+     *  makes that one active again with the new raise time: no duplicates. */
     raise(input: RaiseInput): { alert: Alert; created: boolean } {
-      const open = findOpen.get(input.kitchenId, input.deviceId, input.ruleId) as AlertRow | undefined;
+      const open = findLive.get(input.kitchenId, input.deviceId, input.ruleId) as AlertRow | undefined;
       if (open) {
-        db.prepare(`UPDATE alerts SET status = 'active', cleared_at = NULL, raised_at = ?, severity = ?, message = ?,
+        db.prepare(`UPDATE alerts SET status = 'active', raised_at = ?, severity = ?, message = ?,
           peak_value = CASE WHEN ? IS NULL THEN peak_value ELSE max(coalesce(peak_value, ?), ?) END WHERE id = ?`)
           .run(input.raisedAt, input.severity, input.message, input.value, input.value, input.value, open.id);
         return { alert: get(open.id)!, created: false };
@@ -54,14 +59,14 @@ export function createAlertsRepo(db: Db) {
     },
     /** Peak and minutes out, as the data go; returns the alert when it changed. */
     progress(kitchenId: string, deviceId: string, ruleId: string, peak: number | null, minutesOut: number): Alert | undefined {
-      const open = findOpen.get(kitchenId, deviceId, ruleId) as AlertRow | undefined;
+      const open = findLive.get(kitchenId, deviceId, ruleId) as AlertRow | undefined;
       if (!open || (open.peak_value === peak && open.minutes_out === minutesOut)) return undefined;
       db.prepare('UPDATE alerts SET peak_value = ?, minutes_out = ? WHERE id = ?').run(peak, minutesOut, open.id);
       return get(open.id);
     },
     /** The data are back in range (cleared); a person still has to close the alert. */
     clear(kitchenId: string, deviceId: string, ruleId: string, at: number, peak: number | null, minutesOut: number): Alert | undefined {
-      const open = findOpen.get(kitchenId, deviceId, ruleId) as AlertRow | undefined;
+      const open = findLive.get(kitchenId, deviceId, ruleId) as AlertRow | undefined;
       if (!open) return undefined;
       db.prepare('UPDATE alerts SET cleared_at = ?, peak_value = coalesce(?, peak_value), minutes_out = ? WHERE id = ?')
         .run(at, peak, minutesOut, open.id);

@@ -45,7 +45,6 @@ const MIGRATIONS: string[] = [
      resolved_at INTEGER,
      closed_at INTEGER
    );
-   -- One open (not closed) alert per unit and rule: the no-duplicates rule, enforced.
    CREATE UNIQUE INDEX alerts_one_open ON alerts (kitchen_id, device_id, rule_id) WHERE status <> 'closed';
    CREATE INDEX alerts_by_kitchen ON alerts (kitchen_id, raised_at);
    CREATE TABLE rule_state (
@@ -54,6 +53,11 @@ const MIGRATIONS: string[] = [
      state TEXT NOT NULL,
      PRIMARY KEY (kitchen_id, device_id)
    );`,
+  // One live alert per unit and rule: not closed and not yet cleared by the data. An
+  // alert cleared by the data but not yet closed by a person stays open for its
+  // paperwork, and a new excursion gets an alert of its own.
+  `DROP INDEX alerts_one_open;
+   CREATE UNIQUE INDEX alerts_one_live ON alerts (kitchen_id, device_id, rule_id) WHERE status <> 'closed' AND cleared_at IS NULL;`,
 ];
 
 export function openDatabase(path: string): Db {

@@ -4,6 +4,7 @@
 import type { Device, Kitchen } from '../../../contracts/api.ts';
 import type { DeviceInfo } from '../../../contracts/payloads.ts';
 import type { Db } from './database.ts';
+import { profileById } from '../../../contracts/profiles.ts';
 
 interface KitchenRow { id: string; name: string; district: string; address: string; site_type: string; timezone: string; profile: string }
 interface DeviceRow {
@@ -36,7 +37,9 @@ export function createRegistryRepo(db: Db) {
   );
 
   return {
+    /** Throws for an unknown rule profile: every kitchen must be judgeable. */
     saveKitchen(k: Kitchen) {
+      profileById(k.profile);
       upsertKitchen.run(k);
     },
     listKitchens: (): Kitchen[] => (db.prepare('SELECT * FROM kitchens ORDER BY id').all() as KitchenRow[]).map(toKitchen),

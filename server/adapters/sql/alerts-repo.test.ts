@@ -1,0 +1,53 @@
+// The alert record's lifecycle in the SQL store (rule book section 6).
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from './database.ts';
+import { createAlertsRepo, type RaiseInput } from './alerts-repo.ts';
+import { createRegistryRepo } from './registry-repo.ts';
+
+const T = Date.UTC(2026, 10, 23, 2, 0, 0);
+const raise = (over: Partial<RaiseInput> = {}): RaiseInput => ({
+  kitchenId: 'k1', deviceId: 'chiller-1', ruleId: 'FS-COLD-ALARM', severity: 'alarm', profile: 'CN-GB31654',
+  message: 'above 8 °C', firstOutAt: T, raisedAt: T + 15 * 60_000, value: 9.2, ...over,
+});
+
+describe('alerts in SQL', () => {
+  it('keeps one live alert per unit and rule: a re-alarm re-activates it instead of duplicating', () => {
+    const repo = createAlertsRepo(openDatabase(':memory:'));
+    const first = repo.raise(raise());
+    expect(first.created).toBe(true);
+    repo.acknowledge(first.alert.id, '王师傅', T + 20 * 60_000);
+    const again = repo.raise(raise({ raisedAt: T + 80 * 60_000, value: 10.5 }));
+    expect(again.created).toBe(false);
+    expect(again.alert).toMatchObject({ id: first.alert.id, status: 'active', peakValue: 10.5, acknowledgedBy: '王师傅' });
+    expect(repo.list()).toHaveLength(1);
+  });
+
+  it('gives a new excursion its own alert once the last one was cleared by the data, keeping the old one open', () => {
+    const repo = createAlertsRepo(openDatabase(':memory:'));
+    const first = repo.raise(raise()).alert;
+    const cleared = repo.clear('k1', 'chiller-1', 'FS-COLD-ALARM', T + 60 * 60_000, 11, 45);
+    expect(cleared).toMatchObject({ id: first.id, status: 'active', clearedAt: new Date(T + 60 * 60_000).toISOString(), minutesOut: 45 });
+    const second = repo.raise(raise({ firstOutAt: T + 300 * 60_000, raisedAt: T + 315 * 60_000 }));
+    expect(second.created).toBe(true);
+    expect(repo.list({ status: 'open' }).map((a) => a.id).sort()).toEqual([first.id, second.alert.id].sort());
+  });
+
+  it('walks active → acknowledged → resolved → closed and refuses steps out of order', () => {
+    const repo = createAlertsRepo(openDatabase(':memory:'));
+    const { id } = repo.raise(raise()).alert;
+    expect(repo.close(id, T)?.status).toBe('active'); // cannot close before it is resolved
+    expect(repo.acknowledge(id, '李经理', T + 1)?.status).toBe('acknowledged');
+    expect(repo.acknowledge(id, 'someone else', T + 2)?.acknowledgedBy).toBe('李经理');
+    expect(repo.resolve(id, T + 3)?.status).toBe('resolved');
+    expect(repo.close(id, T + 4)).toMatchObject({ status: 'closed', closedAt: new Date(T + 4).toISOString() });
+    expect(repo.list({ status: 'open' })).toEqual([]);
+  });
+
+  it('refuses a kitchen whose rule profile does not exist', () => {
+    const registry = createRegistryRepo(openDatabase(':memory:'));
+    const kitchen = { id: 'k1', name: 'k', district: 'd', address: '', siteType: '助餐点', timezone: 'Asia/Shanghai', profile: 'CN-GB31654' };
+    registry.saveKitchen(kitchen);
+    expect(() => registry.saveKitchen({ ...kitchen, profile: 'NOPE' })).toThrow(/unknown rule profile NOPE/);
+    expect(registry.getKitchen('k1')?.profile).toBe('CN-GB31654');
+  });
+});
