@@ -22,6 +22,11 @@ export interface Profile {
   clearDelayMin: number;
   /** After a reported defrost ends, temperature rules stay quiet this long. */
   defrostRecoveryMin: number;
+  /**
+   * The longest a reported defrost excuses FS-COLD-ALARM and FS-FRZ-ALARM when the unit
+   * declares no defrostMaxMin, so a defrost flag stuck on cannot silence them for good.
+   */
+  defrostMaxDefaultMin: number;
   /** FS-DEFROST-MISS: no defrost within this factor × the unit's interval. */
   defrostMissFactor: number;
   doorOpenMaxMin: number;
@@ -51,6 +56,7 @@ export const CN_GB31654: Profile = Object.freeze({
   hysteresisC: 1,
   clearDelayMin: 5,
   defrostRecoveryMin: 30,
+  defrostMaxDefaultMin: 60,
   defrostMissFactor: 1.33,
   doorOpenMaxMin: 5,
   offlineIntervalFactor: 3,

@@ -9,6 +9,18 @@ import { CN_GB31654, UK_FSA, US_FDA_2022 } from './profiles.ts';
 const air = unit({ probe: 'air' });
 const freezer = unit({ kind: 'freezer' });
 
+// A defrost excuses FS-COLD-ALARM and FS-FRZ-ALARM from its start until its end or
+// start + the unit's defrostMaxMin (else the profile's defrostMaxDefaultMin), whichever
+// is earlier, plus the recovery. The stuck-flag cases hold the flag on for 3 h.
+const P = CN_GB31654;
+const STUCK_FROM = 5;
+const STUCK_TO = STUCK_FROM + 3 * 60 - 1;
+/** First minute the temperature rules judge again after a flag stuck on since STUCK_FROM. */
+const stuckExcuseEnd = (maxMin: number): number => STUCK_FROM + maxMin + P.defrostRecoveryMin;
+/** With the CN-GB31654 default (60 min) and 30 min recovery: minute 95. */
+const STUCK_JUDGED_FROM = stuckExcuseEnd(P.defrostMaxDefaultMin);
+const NORMAL_DEFROST_END = 25; // a 20-min defrost reported from minute 5 to 24
+
 const COLD_ALARM: RuleCase[] = [
   {
     name: '[FS-COLD-ALARM] 15 min at 9 °C on a buffered probe raises an alarm at the on-delay',
@@ -66,6 +78,39 @@ const COLD_ALARM: RuleCase[] = [
     name: '[FS-COLD-ALARM] the same temperatures without a defrost flag raise at once after 15 min',
     rows: [...hold(0, 19, 4), ...hold(20, 39, 12), ...hold(40, 90, 9)],
     expected: [raise('FS-COLD-ALARM', 'alarm', 20, 35, 12, 15)],
+  },
+  {
+    // Excused until 5 + 60 + 30 = 95; the 15-min buffered on-delay raises at 110, re-alarm at 170.
+    name: '[FS-COLD-ALARM] a defrost flag stuck on for 3 h does not silence it: judged again after start + default max + recovery',
+    rows: [...hold(0, STUCK_FROM - 1, 4), ...hold(STUCK_FROM, STUCK_TO, 12, { defrost: true })],
+    expected: [
+      raise('FS-COLD-ALARM', 'alarm', STUCK_JUDGED_FROM, STUCK_JUDGED_FROM + P.chilled.alarmDelayBufferedMin, 12, P.chilled.alarmDelayBufferedMin),
+      realarm('FS-COLD-ALARM', STUCK_JUDGED_FROM + P.chilled.alarmDelayBufferedMin + P.realarmMin),
+    ],
+  },
+  {
+    // The unit's own defrostMaxMin (20) wins over the profile default: excused until 5 + 20 + 30 = 55, raise at 70.
+    name: '[FS-COLD-ALARM] a stuck defrost flag is bounded by the unit\'s defrostMaxMin when it declares one',
+    config: unit({ defrostMaxMin: 20 }),
+    rows: [...hold(0, STUCK_FROM - 1, 4), ...hold(STUCK_FROM, STUCK_TO, 12, { defrost: true })],
+    expected: [
+      raise('FS-COLD-ALARM', 'alarm', stuckExcuseEnd(20), stuckExcuseEnd(20) + P.chilled.alarmDelayBufferedMin, 12, P.chilled.alarmDelayBufferedMin),
+      realarm('FS-COLD-ALARM', stuckExcuseEnd(20) + P.chilled.alarmDelayBufferedMin + P.realarmMin),
+    ],
+  },
+  {
+    // Ends at 25, well inside the 60-min bound: excused until 25 + 30 = 55, and the unit is back at 4 °C by then.
+    name: '[FS-COLD-ALARM] a normal 20-min defrost still excuses it, through its recovery',
+    rows: [
+      ...hold(0, 4, 4), ...hold(5, NORMAL_DEFROST_END - 1, 12, { defrost: true }),
+      ...hold(NORMAL_DEFROST_END, NORMAL_DEFROST_END + P.defrostRecoveryMin - 1, 12), ...hold(NORMAL_DEFROST_END + P.defrostRecoveryMin, 90, 4),
+    ],
+    expected: [],
+  },
+  {
+    name: '[FS-COLD-ALARM] the same 20-min warm spell without a defrost flag raises',
+    rows: [...hold(0, 4, 4), ...hold(5, 54, 12), ...hold(55, 90, 4)],
+    expected: [raise('FS-COLD-ALARM', 'alarm', 5, 20, 12, 15), clear('FS-COLD-ALARM', 60, 12, 49)],
   },
   {
     name: '[FS-COLD-ALARM] a defrost neither clears nor advances a raised alarm; re-alarm resumes after recovery',
@@ -227,6 +272,26 @@ const FRZ_ALARM: RuleCase[] = [
     config: freezer,
     rows: [...hold(0, 9, -18), ...hold(10, 39, -5, { defrost: true }), ...hold(40, 130, -10)],
     expected: [raise('FS-FRZ-ALARM', 'alarm', 70, 130, -10, 60)],
+  },
+  {
+    // Excused until 5 + 60 + 30 = 95; the 60-min on-delay raises at 155.
+    name: '[FS-FRZ-ALARM] a defrost flag stuck on for 3 h does not silence it: judged again after start + default max + recovery',
+    config: freezer,
+    rows: [...hold(0, STUCK_FROM - 1, -18), ...hold(STUCK_FROM, STUCK_TO, -5, { defrost: true })],
+    expected: [raise('FS-FRZ-ALARM', 'alarm', STUCK_JUDGED_FROM, STUCK_JUDGED_FROM + P.frozen.alarmDelayMin, -5, P.frozen.alarmDelayMin)],
+  },
+  {
+    // Excused until 25 + 30 = 55; out from 55 to 70 is 15 min, short of the 60-min on-delay.
+    name: '[FS-FRZ-ALARM] a normal 20-min defrost still excuses it, through its recovery',
+    config: freezer,
+    rows: [...hold(0, 4, -18), ...hold(5, NORMAL_DEFROST_END - 1, -5, { defrost: true }), ...hold(NORMAL_DEFROST_END, 70, -5), ...hold(71, 130, -18)],
+    expected: [],
+  },
+  {
+    name: '[FS-FRZ-ALARM] the same warm spell without a defrost flag raises',
+    config: freezer,
+    rows: [...hold(0, 4, -18), ...hold(5, 70, -5), ...hold(71, 130, -18)],
+    expected: [raise('FS-FRZ-ALARM', 'alarm', 5, 65, -5, 60), clear('FS-FRZ-ALARM', 76, -5, 65)],
   },
   {
     name: '[FS-FRZ-ALARM] the same temperatures without a defrost flag raise after 60 min',

@@ -107,8 +107,17 @@ export function clearSlot(slot: AlarmSlot, ruleId: ColdRuleId, at: number): Slot
   return { slot: idleSlot(), events: [{ type: 'clear', ruleId, at, peakValue: slot.peak, minutesOut: msToMin(slot.outMs) }] };
 }
 
-export function realarmDue(slot: AlarmSlot, at: number, periodMs: number): boolean {
+function realarmDue(slot: AlarmSlot, at: number, periodMs: number): boolean {
   return slot.raised && slot.lastAlarmAt !== null && at - slot.lastAlarmAt >= periodMs;
+}
+
+/**
+ * A clock tick on a raised rule that silence can keep out (FS-DOOR, FS-OFFLINE): a
+ * re-alarm once the period has passed since the raise or the last re-alarm, else nothing.
+ */
+export function realarmOnTick(slot: AlarmSlot, ruleId: ColdRuleId, now: number, periodMs: number): SlotResult {
+  if (!realarmDue(slot, now, periodMs)) return { slot, events: [] };
+  return { slot: { ...slot, lastAlarmAt: now }, events: [{ type: 'realarm', ruleId, at: now }] };
 }
 
 // Progress on every sample while raised keeps the alert record's peak and minutes

@@ -8,7 +8,7 @@ export interface SampleContext {
   config: UnitConfig;
   /** The defrost track after this sample. */
   defrost: DefrostTrack;
-  /** Inside a reported defrost or its recovery: defrost-aware rules are excused. */
+  /** Inside a reported defrost (bounded by its maximum) or its recovery: defrost-aware rules are excused. */
   suppressed: boolean;
   /** Device ms since the previous valid reading, capped at the offline threshold; 0 for the first. */
   heldMs: number;

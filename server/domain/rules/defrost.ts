@@ -4,7 +4,9 @@
 import type { UnitConfig, UnitSample } from '../types.ts';
 import { stepSlot } from './alarm-slot.ts';
 import { unchanged, type SampleRule } from './context.ts';
-import { RULE_SEVERITY, defrostMissAfterMs, defrostRecoveryMs, minToMs, realarmMs } from './rule-params.ts';
+import {
+  RULE_SEVERITY, defrostExcuseMaxMs, defrostMissAfterMs, defrostRecoveryMs, minToMs, realarmMs,
+} from './rule-params.ts';
 import type { DefrostTrack } from './state.ts';
 
 /** Every sample carries the defrost flag, probe fault or not. */
@@ -15,12 +17,18 @@ export function trackDefrost(track: DefrostTrack, sample: UnitSample): DefrostTr
 }
 
 /**
- * [FS-COLD-ALARM] [FS-FRZ-ALARM] Excused while defrosting and for defrostRecoveryMin
- * after the first sample that reports the defrost over.
+ * [FS-COLD-ALARM] [FS-FRZ-ALARM] Excused from the defrost's start until its end or
+ * start + the maximum (the unit's defrostMaxMin, else the profile's
+ * defrostMaxDefaultMin), whichever is earlier, plus defrostRecoveryMin. The bound is
+ * what keeps a defrost flag stuck on from silencing the alarms for good: past it the
+ * temperature rules judge normally, flag or not.
  */
 export function isDefrostSuppressed(track: DefrostTrack, ts: number, config: UnitConfig): boolean {
-  if (track.active) return true;
-  return track.endedAt !== null && ts - track.endedAt < defrostRecoveryMs(config);
+  if (track.lastStartAt === null) return false;
+  const cutoff = track.lastStartAt + defrostExcuseMaxMs(config);
+  // While active, endedAt belongs to an earlier defrost; the current one has not ended.
+  const over = track.active || track.endedAt === null ? cutoff : Math.min(cutoff, track.endedAt);
+  return ts < over + defrostRecoveryMs(config);
 }
 
 /**

@@ -3,7 +3,7 @@
 // open from the first "open" sample until the first "closed" one, and it clears at
 // once when closed (no hysteresis band for a boolean). Judged on samples and, because
 // a sensor may say nothing while the door stays open, on clock ticks as well.
-import { raiseSlot, realarmDue, stepSlot, type SlotStep } from './alarm-slot.ts';
+import { raiseSlot, realarmOnTick, stepSlot, type SlotStep } from './alarm-slot.ts';
 import { unchanged, type SampleRule, type TimeRule } from './context.ts';
 import { RULE_SEVERITY, minToMs, realarmMs } from './rule-params.ts';
 import type { UnitConfig } from '../types.ts';
@@ -36,10 +36,7 @@ export const stepDoorSample: SampleRule = (slot, ctx) => {
 export const stepDoorTime: TimeRule = (slot, ctx) => {
   const { config, now } = ctx;
   if (slot.firstOutAt === null) return unchanged(slot);
-  if (slot.raised) {
-    if (!realarmDue(slot, now, realarmMs(config))) return unchanged(slot);
-    return { slot: { ...slot, lastAlarmAt: now }, events: [{ type: 'realarm', ruleId: 'FS-DOOR', at: now }] };
-  }
+  if (slot.raised) return realarmOnTick(slot, 'FS-DOOR', now, realarmMs(config));
   const step = doorStep(config, now, true);
   if (now - slot.firstOutAt < step.delayMs) return unchanged(slot);
   return raiseSlot(slot, step, slot.firstOutAt, now - slot.firstOutAt);

@@ -6,16 +6,13 @@
 //
 // `now` is the server clock and readings carry the device clock: this assumes the
 // gateway keeps device clocks in sync (a device far behind would look offline early).
-import { clearSlot, raiseSlot, realarmDue } from './alarm-slot.ts';
+import { clearSlot, raiseSlot, realarmOnTick } from './alarm-slot.ts';
 import { unchanged, type SampleRule, type TimeRule } from './context.ts';
 import { RULE_SEVERITY, msToMin, offlineAfterMs, realarmMs } from './rule-params.ts';
 
 export const stepOfflineTime: TimeRule = (slot, ctx) => {
   const { config, now, lastSeenAt } = ctx;
-  if (slot.raised) {
-    if (!realarmDue(slot, now, realarmMs(config))) return unchanged(slot);
-    return { slot: { ...slot, lastAlarmAt: now }, events: [{ type: 'realarm', ruleId: 'FS-OFFLINE', at: now }] };
-  }
+  if (slot.raised) return realarmOnTick(slot, 'FS-OFFLINE', now, realarmMs(config));
   const afterMs = offlineAfterMs(config);
   if (now - lastSeenAt < afterMs) return unchanged(slot);
   return raiseSlot(slot, {

@@ -50,3 +50,7 @@ export function defrostMissAfterMs(config: UnitConfig): number | null {
 export const clearDelayMs = (config: UnitConfig): number => minToMs(config.profile.clearDelayMin);
 export const realarmMs = (config: UnitConfig): number => minToMs(config.profile.realarmMin);
 export const defrostRecoveryMs = (config: UnitConfig): number => minToMs(config.profile.defrostRecoveryMin);
+
+/** [FS-COLD-ALARM] [FS-FRZ-ALARM] The longest a defrost excuses them: the unit's maximum, else the profile's default. */
+export const defrostExcuseMaxMs = (config: UnitConfig): number =>
+  minToMs(config.defrostMaxMin ?? config.profile.defrostMaxDefaultMin);
