@@ -26,6 +26,16 @@ export const Device = Type.Object({
 });
 export type Device = Static<typeof Device>;
 
+export const Gateway = Type.Object({
+  kitchenId: Type.String(),
+  gatewayId: Type.String(),
+  state: Type.Union([Type.Literal('online'), Type.Literal('offline')]),
+  since: Type.String({ format: 'date-time', description: 'when it entered this state' }),
+  firmware: Type.Union([Type.String(), Type.Null()]),
+  outboxDepth: Type.Union([Type.Integer(), Type.Null()], { description: 'readings waiting for acknowledgement, as last reported' }),
+});
+export type Gateway = Static<typeof Gateway>;
+
 export const UNIT_STATES = ['ok', 'warning', 'alarm', 'critical', 'offline', 'unknown'] as const;
 export const UnitState = Type.Union(UNIT_STATES.map((s) => Type.Literal(s)));
 export type UnitState = Static<typeof UnitState>;

@@ -21,6 +21,7 @@ import { createIngest } from './app/ingest.ts';
 import { createLiveHub } from './app/live.ts';
 import { createColdChain, type RuleEngine } from './app/cold-chain.ts';
 import { createAlertActions } from './app/alert-actions.ts';
+import { createCommandService } from './app/commands.ts';
 import { defaultRuleEngine } from './app/rule-engine.ts';
 
 export interface ServerOptions {
@@ -36,6 +37,7 @@ export interface ServerOptions {
   ruleTickMs?: number;
   writer?: { maxBatch?: number; flushIntervalMs?: number; maxBuffer?: number };
   liveCoalesceMs?: number;
+  commandTimeoutMs?: number;
 }
 
 export function createServer(opts: ServerOptions) {
@@ -79,25 +81,31 @@ export function createServer(opts: ServerOptions) {
       ack(refs, 'rejected');
     },
   });
+  const commands = createCommandService({ publish: (gw, command) => mqtt.publishCommand(gw, command), timeoutMs: opts.commandTimeoutMs });
   const ingest = createIngest({
     writer, metrics, warnOnce: createThrottledLog(log), now: () => clock.now(),
     onReadings: (gw, readings) => {
       coldChain.onReadings(gw, readings);
       live.onReadings(readings);
     },
-    onStatus: (gw, status) => {
+    onStatus: (gw, status, receivedAt) => {
+      // The last will carries no time of its own: the broker sends it when the gateway is gone.
+      registry.saveGatewayStatus(gw.kitchenId, gw.gatewayId, {
+        state: status.state, at: status.ts ?? receivedAt, firmware: status.firmware, outboxDepth: status.outboxDepth,
+      });
       if (status.devices?.length) {
         registry.saveAnnouncedDevices(gw.kitchenId, gw.gatewayId, status.devices);
         coldChain.refreshConfig(gw.kitchenId);
       }
     },
     onRejectedOids: (gw, oids) => ack(oids.map((oid) => ({ ...gw, oid })), 'rejected'),
+    onReply: (gw, reply) => void commands.onReply(gw, reply),
   });
   const alertActions = createAlertActions({ alerts, now: () => clock.now(), emit: emitAlert });
   const timers: NodeJS.Timeout[] = [];
 
   const app = createHttpApp({
-    registry, alerts, series, live, alertActions, log, metricsRegistry: metrics.registry, dashboardDir: opts.dashboardDir,
+    registry, alerts, series, live, alertActions, commands, log, metricsRegistry: metrics.registry, dashboardDir: opts.dashboardDir,
     health: async () => ({ broker: mqtt.connected(), influxdb: await series.ping(), sql: isHealthy(db) }),
   });
   http.on('request', app);
@@ -127,6 +135,7 @@ export function createServer(opts: ServerOptions) {
     address: () => http.address() as AddressInfo,
     async stop() {
       for (const t of timers) clearInterval(t);
+      commands.stop();
       await mqtt.stop();
       await writer.stop();
       live.stop();

@@ -2,7 +2,7 @@
 // view. Bad input is counted by reason, logged once per gateway per window and
 // dropped; nothing here throws into the MQTT client.
 import { parseTopic, type GatewayAddress } from '../../contracts/topics.ts';
-import type { Reading, StatusMessage } from '../../contracts/payloads.ts';
+import type { Reading, ReplyMessage, StatusMessage } from '../../contracts/payloads.ts';
 import { decodeBatch, decodePayload, type RejectReason } from '../../contracts/validate.ts';
 import { readingLine, type StoredReading } from '../adapters/influx/line-protocol.ts';
 import type { BatchWriter, PendingPoint } from '../adapters/influx/batch-writer.ts';
@@ -17,6 +17,8 @@ export interface IngestDeps {
   onReadings(gw: GatewayAddress, readings: StoredReading[]): void;
   onStatus(gw: GatewayAddress, status: StatusMessage, receivedAt: number): void;
   onRejectedOids(gw: GatewayAddress, oids: number[]): void;
+  /** A gateway's answer to a command, matched by its correlation id. */
+  onReply(gw: GatewayAddress, reply: ReplyMessage): void;
   now(): number;
 }
 
@@ -83,8 +85,7 @@ export function createIngest(deps: IngestDeps) {
       }
       case 'reply': {
         const decoded = decodePayload('reply', payload);
-        if (!decoded.ok) reject(decoded.reason, key, decoded.detail);
-        return;
+        return decoded.ok ? deps.onReply(gw, decoded.value) : reject(decoded.reason, key, decoded.detail);
       }
     }
   };

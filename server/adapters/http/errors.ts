@@ -8,12 +8,15 @@ export const API_ERRORS = {
   invalid_time_range: { status: 400, meaning: '`from`/`to` are not ISO 8601 times, or `from` is not before `to`.' },
   range_too_long: { status: 400, meaning: 'The series range exceeds the maximum (31 days).' },
   invalid_body: { status: 400, meaning: 'The JSON body is malformed or lacks a required field.' },
+  invalid_command: { status: 400, meaning: 'Unknown command name, or arguments that are not a flat object of strings, numbers and booleans.' },
   kitchen_not_found: { status: 404, meaning: 'No kitchen with that id.' },
   device_not_found: { status: 404, meaning: 'No device with that id in that kitchen.' },
   alert_not_found: { status: 404, meaning: 'No alert with that id.' },
+  gateway_not_found: { status: 404, meaning: 'No gateway with that id has reported in that kitchen.' },
   not_found: { status: 404, meaning: 'No such API route.' },
   invalid_transition: { status: 409, meaning: 'The alert is not in a state that allows this step (active → acknowledged → resolved → closed).' },
   series_unavailable: { status: 503, meaning: 'InfluxDB did not answer; retrying later can help.' },
+  command_timeout: { status: 504, meaning: 'The gateway did not answer the command in time (it may be offline); retrying later can help.' },
   internal: { status: 500, meaning: 'An unexpected server error; it is logged.' },
 } as const;
 

@@ -1,7 +1,8 @@
 // The OpenAPI 3.1 document, built from the same TypeBox schemas the code uses,
 // so the description cannot drift from the DTOs.
 import { Type, type TSchema } from '@sinclair/typebox';
-import { Alert, ApiError, Device, Kitchen, LatestReading, Series } from '../../../contracts/api.ts';
+import { Alert, ApiError, Device, Gateway, Kitchen, LatestReading, Series } from '../../../contracts/api.ts';
+import { COMMAND_NAMES } from '../../../contracts/payloads.ts';
 import { API_ERRORS } from './errors.ts';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -47,13 +48,22 @@ export function openApiDocument(): object {
       '/api/alerts/{alertId}/acknowledge': alertAction('Acknowledge an active alert', true),
       '/api/alerts/{alertId}/resolve': alertAction('Mark an alert resolved'),
       '/api/alerts/{alertId}/close': alertAction('Close a resolved alert'),
+      '/api/gateways': { get: { summary: 'Gateways and their last reported state (online / offline via the last will)', parameters: [queryParam('kitchen', 'only this kitchen')], responses: { ...ok({ type: 'array', items: ref('Gateway') }), ...errors(400) } } },
+      '/api/kitchens/{kitchenId}/gateways/{gatewayId}/commands': {
+        post: {
+          summary: 'Send a command to a gateway and wait for its reply (correlated by id; 10 s timeout)',
+          parameters: [pathParam('kitchenId'), pathParam('gatewayId')],
+          requestBody: { required: true, content: json({ type: 'object', required: ['name'], properties: { name: { type: 'string', enum: [...COMMAND_NAMES] }, args: { type: 'object' } } }) },
+          responses: { 200: { description: 'the gateway\'s reply: {v, id, ok, result?, error?}' }, ...errors(400, 404, 504) },
+        },
+      },
       '/healthz': { get: { summary: 'Broker, InfluxDB and SQL store state; 200 only when all are up', responses: { 200: { description: 'all up' }, 503: { description: 'something is down' } } } },
       '/metrics': { get: { summary: 'Prometheus metrics', responses: { 200: { description: 'text/plain; version=0.0.4' } } } },
     },
     components: {
       schemas: {
         Kitchen: strip(Kitchen), Device: strip(Device), LatestReading: strip(LatestReading), Series: strip(Series),
-        Alert: strip(Alert), ApiError: strip(ApiError),
+        Alert: strip(Alert), ApiError: strip(ApiError), Gateway: strip(Gateway),
       },
     },
   };

@@ -8,6 +8,8 @@ import type { AlertsRepo } from '../sql/alerts-repo.ts';
 import type { SeriesStore } from '../influx/series-store.ts';
 import type { LiveHub } from '../../app/live.ts';
 import { fail } from './errors.ts';
+import { COMMAND_NAMES } from '../../../contracts/payloads.ts';
+import { CommandTimeout, type CommandService } from '../../app/commands.ts';
 import { querySeries } from './series-query.ts';
 
 export interface AlertActions {
@@ -22,6 +24,19 @@ export interface ApiDeps {
   series: SeriesStore;
   live: Pick<LiveHub, 'latest'>;
   alertActions: AlertActions;
+  commands: Pick<CommandService, 'send'>;
+}
+
+function commandBody(body: unknown): { name: (typeof COMMAND_NAMES)[number]; args?: Record<string, string | number | boolean> } {
+  const { name, args } = (body ?? {}) as { name?: unknown; args?: unknown };
+  if (typeof name !== 'string' || !(COMMAND_NAMES as readonly string[]).includes(name)) {
+    fail('invalid_command', `name must be one of ${COMMAND_NAMES.join(', ')}`);
+  }
+  const flat = (v: unknown) => ['string', 'number', 'boolean'].includes(typeof v);
+  if (args !== undefined && (typeof args !== 'object' || args === null || Array.isArray(args) || !Object.values(args).every(flat))) {
+    fail('invalid_command', 'args must be an object of strings, numbers and booleans');
+  }
+  return { name: name as (typeof COMMAND_NAMES)[number], args: args as Record<string, string | number | boolean> | undefined };
 }
 
 const MAX_RANGE_MS = 31 * 24 * 3600 * 1000;
@@ -81,6 +96,24 @@ export function createApiRouter(deps: ApiDeps): Router {
       res.json(await querySeries(deps.series, kitchenId, deviceId, from, to));
     } catch (err) {
       fail('series_unavailable', `InfluxDB query failed: ${(err as Error).message}`);
+    }
+  });
+  r.get('/gateways', (req, res) => {
+    const kitchen = optionalQuery(req, 'kitchen');
+    if (kitchen !== undefined && !isValidId(kitchen)) fail('invalid_query', 'kitchen must be a valid id');
+    res.json(deps.registry.listGateways(kitchen));
+  });
+  r.post('/kitchens/:kitchenId/gateways/:gatewayId/commands', async (req, res) => {
+    const gw = { kitchenId: idParam(req, 'kitchenId'), gatewayId: idParam(req, 'gatewayId') };
+    if (!deps.registry.listGateways(gw.kitchenId).some((g) => g.gatewayId === gw.gatewayId)) {
+      fail('gateway_not_found', `no gateway ${gw.gatewayId} in ${gw.kitchenId}`);
+    }
+    const { name, args } = commandBody(req.body);
+    try {
+      res.json(await deps.commands.send(gw, name, args));
+    } catch (err) {
+      if (err instanceof CommandTimeout) fail('command_timeout', err.message);
+      throw err;
     }
   });
   r.get('/alerts', (req, res) => {

@@ -58,6 +58,16 @@ const MIGRATIONS: string[] = [
   // paperwork, and a new excursion gets an alert of its own.
   `DROP INDEX alerts_one_open;
    CREATE UNIQUE INDEX alerts_one_live ON alerts (kitchen_id, device_id, rule_id) WHERE status <> 'closed' AND cleared_at IS NULL;`,
+  // Each gateway's last reported state: its retained status, or the broker's last will.
+  `CREATE TABLE gateways (
+     kitchen_id TEXT NOT NULL,
+     gateway_id TEXT NOT NULL,
+     state TEXT NOT NULL,
+     since INTEGER NOT NULL,
+     firmware TEXT,
+     outbox_depth INTEGER,
+     PRIMARY KEY (kitchen_id, gateway_id)
+   );`,
 ];
 
 export function openDatabase(path: string): Db {

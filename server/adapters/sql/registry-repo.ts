@@ -1,7 +1,7 @@
 // Kitchens and their devices. Devices are keyed by (kitchen, device): the
 // kitchen comes from the broker-enforced topic, so one kitchen's gateway can
 // never register or overwrite a device of another kitchen.
-import type { Device, Kitchen } from '../../../contracts/api.ts';
+import type { Device, Gateway, Kitchen } from '../../../contracts/api.ts';
 import type { DeviceInfo } from '../../../contracts/payloads.ts';
 import type { Db } from './database.ts';
 import { profileById } from '../../../contracts/profiles.ts';
@@ -11,6 +11,8 @@ interface DeviceRow {
   kitchen_id: string; device_id: string; gateway_id: string; kind: Device['kind']; name: string; probe: Device['probe'];
   report_interval_s: number; defrost_interval_min: number | null; defrost_max_min: number | null;
 }
+
+interface GatewayRow { kitchen_id: string; gateway_id: string; state: 'online' | 'offline'; since: number; firmware: string | null; outbox_depth: number | null }
 
 const toKitchen = (r: KitchenRow): Kitchen => ({
   id: r.id, name: r.name, district: r.district, address: r.address, siteType: r.site_type, timezone: r.timezone, profile: r.profile,
@@ -58,6 +60,24 @@ export function createRegistryRepo(db: Db) {
           });
         }
       })();
+    },
+    /** A gateway's state from its status message; `since` changes only when the state does. */
+    saveGatewayStatus(kitchenId: string, gatewayId: string, s: { state: 'online' | 'offline'; at: number; firmware?: string; outboxDepth?: number }) {
+      db.prepare(`INSERT INTO gateways (kitchen_id, gateway_id, state, since, firmware, outbox_depth) VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT(kitchen_id, gateway_id) DO UPDATE SET
+          since = CASE WHEN gateways.state = excluded.state THEN gateways.since ELSE excluded.since END,
+          state = excluded.state, firmware = coalesce(excluded.firmware, gateways.firmware),
+          outbox_depth = coalesce(excluded.outbox_depth, gateways.outbox_depth)`)
+        .run(kitchenId, gatewayId, s.state, s.at, s.firmware ?? null, s.outboxDepth ?? null);
+    },
+    listGateways(kitchenId?: string): Gateway[] {
+      const rows = (kitchenId
+        ? db.prepare('SELECT * FROM gateways WHERE kitchen_id = ? ORDER BY gateway_id').all(kitchenId)
+        : db.prepare('SELECT * FROM gateways ORDER BY kitchen_id, gateway_id').all()) as GatewayRow[];
+      return rows.map((r) => ({
+        kitchenId: r.kitchen_id, gatewayId: r.gateway_id, state: r.state, since: new Date(r.since).toISOString(),
+        firmware: r.firmware, outboxDepth: r.outbox_depth,
+      }));
     },
     listDevices(kitchenId?: string): Device[] {
       const rows = kitchenId
