@@ -6,9 +6,16 @@ import { fileURLToPath } from 'node:url';
 
 export interface Child<T> { proc: ChildProcess; info: T; request<R>(msg: object): Promise<R>; stop(): Promise<void> }
 
-export function startChild<T>(file: string, args: Record<string, string>): Promise<Child<T>> {
+/** BENCH_PROFILE_DIR=dir writes a V8 CPU profile of every child on exit, to
+ *  find where the time goes (summarise with bench/profile-summary.ts). */
+const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
+
+export function startChild<T>(file: string, args: Record<string, string>, execArgv: string[] = []): Promise<Child<T>> {
+  // One directory per child: tsx's loader thread writes its own profile, and a
+  // fixed --cpu-prof-name would let it overwrite the main thread's.
+  const profile = PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', `${PROFILE_DIR}/${file.replace(/\W|ts$/g, '')}`] : [];
   const proc = fork(fileURLToPath(new URL(file, import.meta.url)), [JSON.stringify(args)], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...profile, ...execArgv],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {

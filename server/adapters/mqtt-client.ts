@@ -1,6 +1,7 @@
 // The server's one MQTT client: a persistent session (clean: false) with QoS 1,
 // so uplink messages published while the server restarts wait for it at the
 // broker. Publishes acknowledgements and commands on gateways' downlinks.
+import type { Socket } from 'node:net';
 import mqtt, { type MqttClient } from 'mqtt';
 import { SERVER_UP_FILTER, downTopic, type GatewayAddress } from '../../contracts/topics.ts';
 import type { AckMessage, CommandMessage } from '../../contracts/payloads.ts';
@@ -14,6 +15,14 @@ export interface ServerMqttOptions {
   onMessage(topic: string, payload: Buffer): void;
   onConnectionChange?(connected: boolean): void;
   log: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
+}
+
+/** Turns Nagle's algorithm off on the client's socket (each reconnect makes a
+ *  new one): with it on, a small down/ack written while an earlier segment is
+ *  unacknowledged can wait for the broker's delayed ACK (up to 40 ms on Linux).
+ *  The broker's own sockets matter more (docs/decisions/0004-ingest-performance.md). */
+function noDelay(client: MqttClient) {
+  (client.stream as Partial<Socket> | undefined)?.setNoDelay?.(true);
 }
 
 export function createServerMqtt(opts: ServerMqttOptions) {
@@ -43,7 +52,9 @@ export function createServerMqtt(opts: ServerMqttOptions) {
           opts.log.error({ err, topic }, 'uplink handler failed');
         }
       });
+      noDelay(client);
       client.on('connect', () => {
+        if (client) noDelay(client);
         opts.onConnectionChange?.(true);
         void client?.subscribeAsync(SERVER_UP_FILTER, { qos: 1 });
       });
