@@ -136,8 +136,9 @@ export function createServer(opts: ServerOptions) {
     async stop() {
       for (const t of timers) clearInterval(t);
       commands.stop();
-      await mqtt.stop();
+      // Drain the writer while the link is up, so the last acknowledgements reach the gateways.
       await writer.stop();
+      await mqtt.stop();
       live.stop();
       coldChain.persist();
       await socket?.close();

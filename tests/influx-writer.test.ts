@@ -83,4 +83,17 @@ describe('InfluxDB batch writer against a real influxd', () => {
     expect(rejected).toEqual([7]);
     expect(errors.permanent).toBe(1);
   });
+
+  it('keeps readings when the database was dropped (404): re-creates it and retries, rejecting nothing', async () => {
+    const rejected: number[] = [];
+    const { writer, stored, errors } = recordingWriter({ onRejected: (acks) => rejected.push(...acks) });
+    await store.query('DROP DATABASE writer_test');
+    writer.offer(points('c', 300));
+    await writer.drained();
+    await writer.stop();
+    expect(errors.retryable).toBeGreaterThanOrEqual(1);
+    expect(rejected).toEqual([]);
+    expect(stored).toHaveLength(300);
+    expect(await count('c')).toBe(300);
+  });
 });

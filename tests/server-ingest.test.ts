@@ -128,11 +128,33 @@ describe('server ingest', () => {
     expect((await fetch(`${stack.httpUrl}/healthz`)).status).toBe(200);
   });
 
+  it('refuses readings stamped in the future, acknowledging them as rejected', async () => {
+    const ahead = reading(40, { seq: 40, ts: Date.now() + 3_600_000 });
+    await gwA.publishAsync(upTopic(A, 'batch'), JSON.stringify({ v: 1, readings: [ahead] }), { qos: 1 });
+    await eventually(() => acks.flatMap((a) => a.rejected ?? []), (r) => r.includes(40));
+    expect(await metric('kcw_messages_rejected_total', 'reason="future_ts"')).toBe(1);
+    expect(await stack.countReadings(`WHERE kitchen = 'ka' AND device = 'chiller-1'`)).toBe(7);
+  });
+
+  it('[FS-DOOR] does not take a silent unit for a closed door', async () => {
+    const at = (m: number) => T0 + 2 * 3_600_000 + m * 60_000;
+    const open = [0, 1, 2, 3, 4, 5, 6].map((m) => reading(200 + m, { device: 'chiller-3', seq: 200 + m, ts: at(m), door: true }));
+    const silent: Reading = { oid: 207, device: 'chiller-3', kind: 'chiller', seq: 207, ts: at(7), temp: null, unit: 'Cel', fault: 'no_response' };
+    await gwA.publishAsync(upTopic(A, 'batch'), JSON.stringify({ v: 1, readings: [...open, silent] }), { qos: 1 });
+    await eventually(ackedOids, (oids) => oids.includes(207));
+    const doorAlerts = async () => ((await (await fetch(`${stack.httpUrl}/api/alerts?kitchen=ka`)).json()) as Array<{ deviceId: string; ruleId: string; clearedAt: string | null }>)
+      .filter((a) => a.deviceId === 'chiller-3' && a.ruleId === 'FS-DOOR');
+    expect(await doorAlerts()).toMatchObject([{ clearedAt: null }]);
+    await gwA.publishAsync(upTopic(A, 'reading'), JSON.stringify({ v: 1, reading: reading(208, { device: 'chiller-3', seq: 208, ts: at(8), door: false }) }), { qos: 1 });
+    await eventually(doorAlerts, (a) => a[0]?.clearedAt === new Date(at(8)).toISOString());
+  });
+
   it('takes an alert through acknowledge, resolve and close over REST, refusing steps out of order', async () => {
     const door = [0, 1, 2, 3, 4, 5, 6].map((m) => reading(100 + m, { device: 'chiller-2', seq: 100 + m, ts: T0 + m * 60_000, door: true }));
     await gwA.publishAsync(upTopic(A, 'batch'), JSON.stringify({ v: 1, readings: door }), { qos: 1 });
-    const list = async () => (await (await fetch(`${stack.httpUrl}/api/alerts?kitchen=ka&status=open`)).json()) as Array<{ id: number; ruleId: string }>;
-    const alert = (await eventually(list, (a) => a.some((x) => x.ruleId === 'FS-DOOR'))).find((x) => x.ruleId === 'FS-DOOR')!;
+    const list = async () => (await (await fetch(`${stack.httpUrl}/api/alerts?kitchen=ka&status=open`)).json()) as Array<{ id: number; ruleId: string; deviceId: string }>;
+    const isDoor = (x: { ruleId: string; deviceId: string }) => x.ruleId === 'FS-DOOR' && x.deviceId === 'chiller-2';
+    const alert = (await eventually(list, (a) => a.some(isDoor))).find(isDoor)!;
     const post = async (action: string, body?: object) => {
       const res = await fetch(`${stack.httpUrl}/api/alerts/${alert.id}/${action}`, {
         method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}),

@@ -56,7 +56,8 @@ export function createServerMqtt(opts: ServerMqttOptions) {
       client.on('connect', () => {
         if (client) noDelay(client);
         opts.onConnectionChange?.(true);
-        void client?.subscribeAsync(SERVER_UP_FILTER, { qos: 1 });
+        // Rejects when the link drops before SUBACK; the next 'connect' subscribes again.
+        client?.subscribeAsync(SERVER_UP_FILTER, { qos: 1 }).catch((err: Error) => opts.log.error({ err: err.message }, 'subscribe failed'));
       });
       client.on('close', () => opts.onConnectionChange?.(false));
       await client.subscribeAsync(SERVER_UP_FILTER, { qos: 1 });

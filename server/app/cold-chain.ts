@@ -33,7 +33,11 @@ export interface ColdChainDeps<S> {
   onRaised?(ruleId: string): void;
 }
 
-interface Unit<S> { kitchenId: string; deviceId: string; config: UnitConfig; state: S; severity: UnitState }
+interface Unit<S> {
+  kitchenId: string; deviceId: string; config: UnitConfig; state: S; severity: UnitState;
+  /** Last known door and defrost flags: a unit that did not answer told us neither. */
+  door: boolean; defrost: boolean;
+}
 
 export function createColdChain<S>(deps: ColdChainDeps<S>) {
   // kitchen → device → unit, and dirty units by identity: onReadings runs per
@@ -70,9 +74,23 @@ export function createColdChain<S>(deps: ColdChainDeps<S>) {
     }
     const config = configOf(gw.kitchenId, r.device);
     if (!config) return undefined;
-    unit = { kitchenId: gw.kitchenId, deviceId: r.device, config, state: deps.engine.createUnitState(config, r.ts), severity: 'ok' };
+    unit = newUnit(gw.kitchenId, r.device, config, deps.engine.createUnitState(config, r.ts));
     devices.set(r.device, unit);
     return unit;
+  }
+
+  function newUnit(kitchenId: string, deviceId: string, config: UnitConfig, state: S): Unit<S> {
+    return { kitchenId, deviceId, config, state, severity: deps.engine.unitStateSeverity(state), door: false, defrost: false };
+  }
+
+  /** Every announced device gets a unit, so one that never reports still goes FS-OFFLINE. */
+  function ensureAnnouncedUnits(kitchenId: string) {
+    const devices = unitsOf(kitchenId);
+    for (const device of deps.registry.listDevices(kitchenId)) {
+      if (devices.has(device.deviceId)) continue;
+      const config = configOf(kitchenId, device.deviceId);
+      if (config) devices.set(device.deviceId, newUnit(kitchenId, device.deviceId, config, deps.engine.createUnitState(config, deps.now())));
+    }
   }
 
   function apply(unit: Unit<S>, result: Evaluation<S>) {
@@ -110,8 +128,7 @@ export function createColdChain<S>(deps: ColdChainDeps<S>) {
 
   /** An acknowledged alert whose condition persists becomes active again. */
   function realarm(unit: Unit<S>, ruleId: string, at: number) {
-    const open = deps.alerts.list({ kitchenId: unit.kitchenId, status: 'open' })
-      .find((a) => a.deviceId === unit.deviceId && a.ruleId === ruleId);
+    const open = deps.alerts.findLive(unit.kitchenId, unit.deviceId, ruleId);
     if (!open || open.status !== 'acknowledged') return;
     const { alert } = deps.alerts.raise({
       kitchenId: unit.kitchenId, deviceId: unit.deviceId, ruleId, severity: open.severity, profile: open.profile,
@@ -126,17 +143,19 @@ export function createColdChain<S>(deps: ColdChainDeps<S>) {
         const config = configOf(saved.kitchenId, saved.deviceId);
         if (!config) continue;
         const state = deps.engine.restoreUnitState(saved.state, config, deps.now());
-        unitsOf(saved.kitchenId).set(saved.deviceId, {
-          kitchenId: saved.kitchenId, deviceId: saved.deviceId, config, state, severity: deps.engine.unitStateSeverity(state),
-        });
+        unitsOf(saved.kitchenId).set(saved.deviceId, newUnit(saved.kitchenId, saved.deviceId, config, state));
       }
+      for (const kitchen of deps.registry.listKitchens()) ensureAnnouncedUnits(kitchen.id);
     },
     onReadings(gw: GatewayAddress, readings: StoredReading[]) {
       const devices = unitsOf(gw.kitchenId);
       for (const r of readings) {
         const unit = unitFor(gw, devices, r);
         if (!unit) continue;
-        const sample: UnitSample = { ts: r.ts, temp: r.tempC, door: r.door === true, defrost: r.defrost === true };
+        // Unknown (a silent unit) is not "closed" or "not defrosting": keep what we knew.
+        if (r.door !== undefined) unit.door = r.door;
+        if (r.defrost !== undefined) unit.defrost = r.defrost;
+        const sample: UnitSample = { ts: r.ts, temp: r.tempC, door: unit.door, defrost: unit.defrost };
         apply(unit, deps.engine.evaluateSample(unit.state, unit.config, sample));
       }
     },
@@ -150,6 +169,7 @@ export function createColdChain<S>(deps: ColdChainDeps<S>) {
       for (const unit of kitchens.get(kitchenId)?.values() ?? []) {
         unit.config = configOf(kitchenId, unit.deviceId) ?? unit.config;
       }
+      ensureAnnouncedUnits(kitchenId);
     },
     stateOf(kitchenId: string, deviceId: string): UnitState {
       return kitchens.get(kitchenId)?.get(deviceId)?.severity ?? 'unknown';

@@ -22,6 +22,9 @@ export interface IngestDeps {
   now(): number;
 }
 
+/** How far a device clock may run ahead of the server's before its readings are refused. */
+export const MAX_CLOCK_AHEAD_MS = 5 * 60_000;
+
 const toCelsius = (r: Reading): number | null =>
   r.temp === null ? null : r.unit === '[degF]' ? Math.round(((r.temp - 32) * 5 / 9) * 100) / 100 : r.temp;
 
@@ -36,22 +39,32 @@ export function createIngest(deps: IngestDeps) {
   // map over the readings were the largest self time and most of the garbage in
   // the ingest profile (docs/decisions/0004-ingest-performance.md).
   function acceptReadings(gw: GatewayAddress, readings: Reading[]) {
-    const n = readings.length;
-    if (n === 0) return;
+    if (readings.length === 0) return;
     const { kitchenId, gatewayId } = gw;
-    const stored: StoredReading[] = new Array(n);
-    const points: PendingPoint<AckRef>[] = new Array(n);
-    for (let i = 0; i < n; i++) {
-      const r = readings[i]!;
+    const stored: StoredReading[] = [];
+    const points: PendingPoint<AckRef>[] = [];
+    // A reading stamped in the future would stop the unit's rules (they judge in device-time
+    // order and skip anything older) and sit ahead of every chart: it is refused, not stored.
+    const latest = deps.now() + MAX_CLOCK_AHEAD_MS;
+    let future: number[] | undefined;
+    for (const r of readings) {
+      if (r.ts > latest) {
+        (future ??= []).push(r.oid);
+        continue;
+      }
       const s: StoredReading = {
         oid: r.oid, device: r.device, kind: r.kind, seq: r.seq, ts: r.ts, temp: r.temp, unit: r.unit,
         door: r.door, defrost: r.defrost, fault: r.fault, kitchenId, gatewayId, tempC: toCelsius(r),
       };
-      stored[i] = s;
-      points[i] = { line: readingLine(s), ack: { kitchenId, gatewayId, oid: r.oid } };
+      stored.push(s);
+      points.push({ line: readingLine(s), ack: { kitchenId, gatewayId, oid: r.oid } });
     }
-    if (!deps.writer.offer(points)) return; // counted by the writer; unacknowledged, so resent later
-    deps.metrics.readingsReceived.inc(n);
+    if (future) {
+      reject('future_ts', `${kitchenId}/${gatewayId}`, `timestamp more than ${MAX_CLOCK_AHEAD_MS / 60_000} min ahead of the server`, future.length);
+      deps.onRejectedOids(gw, future);
+    }
+    if (points.length === 0 || !deps.writer.offer(points)) return; // a full buffer counts itself; resent later
+    deps.metrics.readingsReceived.inc(points.length);
     deps.onReadings(gw, stored);
   }
 

@@ -69,14 +69,14 @@ export function createLiveHub(opts: {
         }
         let u = devices.get(r.device);
         if (!u) {
-          u = { kitchenId, deviceId: r.device, ts: r.ts, temp: r.tempC, door: r.door === true, defrost: r.defrost === true, dirty: false };
+          u = { kitchenId, deviceId: r.device, ts: r.ts, temp: r.tempC, door: r.door ?? false, defrost: r.defrost ?? false, dirty: false };
           devices.set(r.device, u);
         } else {
           if (u.ts > r.ts) continue; // a catch-up reading older than what we show
           u.ts = r.ts;
           u.temp = r.tempC;
-          u.door = r.door === true;
-          u.defrost = r.defrost === true;
+          u.door = r.door ?? u.door; // unknown (silent unit): keep the last known state
+          u.defrost = r.defrost ?? u.defrost;
         }
         markDirty(u);
       }

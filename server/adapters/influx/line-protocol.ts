@@ -18,5 +18,8 @@ export interface StoredReading extends Reading {
 export function readingLine(r: StoredReading): string {
   const temp = r.tempC !== null ? `,temp=${r.tempC}` : '';
   const fault = r.fault ? `,fault="${r.fault}"` : '';
-  return `${READINGS_MEASUREMENT},kitchen=${r.kitchenId},gateway=${r.gatewayId},device=${r.device},kind=${r.kind} seq=${r.seq}i,door=${r.door === true},defrost=${r.defrost === true}${temp}${fault} ${r.ts}`;
+  // A silent unit reports no door or defrost state: store none rather than "false".
+  const door = r.door === undefined ? '' : `,door=${r.door}`;
+  const defrost = r.defrost === undefined ? '' : `,defrost=${r.defrost}`;
+  return `${READINGS_MEASUREMENT},kitchen=${r.kitchenId},gateway=${r.gatewayId},device=${r.device},kind=${r.kind} seq=${r.seq}i${door}${defrost}${temp}${fault} ${r.ts}`;
 }

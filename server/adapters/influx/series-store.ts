@@ -46,16 +46,21 @@ export function createSeriesStore(opts: { url: string; database: string }): Seri
     }
     if (res.status === 204) return;
     const body = (await res.text()).slice(0, 300);
-    // 5xx (e.g. "engine: error syncing wal" under load) may pass; 4xx will not.
-    throw new SeriesWriteError(`InfluxDB write ${res.status}: ${body}`, res.status >= 500, res.status);
+    // Only 400 (bad line protocol, field type conflict) can never pass. 5xx ("engine:
+    // error syncing wal" under load), a dropped database (404, re-created here) or an
+    // auth problem can: those readings must wait, not be acknowledged as rejected.
+    if (res.status === 404 && body.includes('database not found')) await ensureDatabase().catch(() => undefined);
+    throw new SeriesWriteError(`InfluxDB write ${res.status}: ${body}`, res.status !== 400, res.status);
+  }
+
+  async function ensureDatabase() {
+    await client.query(`CREATE DATABASE "${opts.database}"`);
   }
 
   return {
     url,
     database: opts.database,
-    async ensureDatabase() {
-      await client.query(`CREATE DATABASE "${opts.database}"`);
-    },
+    ensureDatabase,
     writeLines,
     query: <T>(influxql: string) => client.query<T>(influxql, { precision: 'ms' as never }),
     async ping(timeoutMs = 2000) {
