@@ -130,6 +130,7 @@ export type ReplyMessage = Static<typeof ReplyMessage>;
 export const PAYLOAD_LIMITS: Record<string, number> = {
   reading: 4 * 1024,
   batch: 512 * 1024,
+  sample: 4 * 1024,
   status: 64 * 1024,
   reply: 16 * 1024,
   ack: 256 * 1024,

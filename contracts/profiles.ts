@@ -35,6 +35,13 @@ export interface Profile {
   offlineFloorMin: number;
   /** An acknowledged alert whose condition persists is raised again after this. */
   realarmMin: number;
+  /** Food samples (rule book section 4). */
+  samples: {
+    minWeightG: number; // FS-SAMPLE-WEIGHT: below this a sample is light ...
+    scaleToleranceG: number; // ... and within this of it, marginal
+    retentionH: number; // FS-SAMPLE-EARLY: kept at least this long
+    missingAfterMin: number; // FS-SAMPLE-MISSING: no sample this long after the service starts
+  } | null;
 }
 
 export const CN_GB31654: Profile = Object.freeze({
@@ -62,17 +69,20 @@ export const CN_GB31654: Profile = Object.freeze({
   offlineIntervalFactor: 3,
   offlineFloorMin: 30,
   realarmMin: 60,
+  samples: { minWeightG: 125, scaleToleranceG: 2, retentionH: 48, missingAfterMin: 30 },
 }) as Profile;
 
 export const US_FDA_2022: Profile = Object.freeze({
   ...CN_GB31654,
   id: 'US-FDA-2022',
   chilled: { ...CN_GB31654.chilled, targetC: 4, maxC: 5 },
+  samples: null, // the Food Code has no retained-sample rule
 }) as Profile;
 
 export const UK_FSA: Profile = Object.freeze({
   ...CN_GB31654,
   id: 'UK-FSA',
+  samples: null,
   chilled: { ...CN_GB31654.chilled, targetC: 5, maxC: 8 },
   frozen: { ...CN_GB31654.frozen, maxC: -18 },
 }) as Profile;

@@ -9,7 +9,7 @@
 
 export const TOPIC_ROOT = 'kcw/v1';
 
-export const UP_CHANNELS = ['reading', 'batch', 'status', 'reply'] as const;
+export const UP_CHANNELS = ['reading', 'batch', 'sample', 'status', 'reply'] as const;
 export const DOWN_CHANNELS = ['ack', 'cmd'] as const;
 export type UpChannel = (typeof UP_CHANNELS)[number];
 export type DownChannel = (typeof DOWN_CHANNELS)[number];

@@ -5,6 +5,7 @@ import {
   AckMessage, BatchMessage, CommandMessage, Reading, ReadingMessage, ReplyMessage, StatusMessage,
 } from './payloads.ts';
 import type { DownChannel, UpChannel } from './topics.ts';
+import { SampleMessage } from './samples.ts';
 
 /** Stable reasons a message is rejected; they label the rejection counter. */
 export const REJECT_REASONS = ['bad_topic', 'bad_json', 'bad_version', 'schema', 'future_ts', 'too_large'] as const;
@@ -15,6 +16,7 @@ export type Decoded<T> = { ok: true; value: T } | { ok: false; reason: RejectRea
 const schemas = {
   reading: ReadingMessage,
   batch: BatchMessage,
+  sample: SampleMessage,
   status: StatusMessage,
   reply: ReplyMessage,
   ack: AckMessage,
@@ -24,6 +26,7 @@ const schemas = {
 export interface ChannelMessages {
   reading: Static<typeof ReadingMessage>;
   batch: Static<typeof BatchMessage>;
+  sample: Static<typeof SampleMessage>;
   status: Static<typeof StatusMessage>;
   reply: Static<typeof ReplyMessage>;
   ack: Static<typeof AckMessage>;

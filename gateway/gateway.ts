@@ -5,7 +5,7 @@
 import type { Clock } from '../contracts/clock.ts';
 import type { DeviceInfo, Reading } from '../contracts/payloads.ts';
 import type { ChannelMessages } from '../contracts/validate.ts';
-import type { Outbox } from './outbox/outbox.ts';
+import type { Outbox, OutboxEntry, UnnumberedSampleEvent } from './outbox/outbox.ts';
 import { createUplink } from './uplink.ts';
 import type { DeviceDriver, GatewayDevice, RawSample } from './device-driver.ts';
 import { handleCommand } from './commands.ts';
@@ -117,15 +117,28 @@ export function createGateway(opts: GatewayOptions) {
     while (inFlight.size < maxInFlight) {
       const due = opts.outbox.due(batchSize, now - resendAfterMs);
       if (due.length === 0) return;
+      const oids = due.map((e) => e.record.oid);
       const id = nextBatchId++;
-      inFlight.set(id, { oids: new Set(due.map((r) => r.oid)), sentAt: now });
-      opts.outbox.markSent(due.map((r) => r.oid), now);
+      inFlight.set(id, { oids: new Set(oids), sentAt: now });
+      opts.outbox.markSent(oids, now);
       stats.batchesSent++;
-      uplink.sendBatch({ v: 1, readings: due }).catch(() => {
+      sendDue(due).catch(() => {
         inFlight.delete(id);
-        opts.outbox.markSent(due.map((r) => r.oid), 0);
+        opts.outbox.markSent(oids, 0);
       });
     }
+  }
+
+  /** Readings go out as one batch; sample events (rare, a few per meal) one by one. */
+  async function sendDue(due: OutboxEntry[]) {
+    const readings: Reading[] = [];
+    const sends: Promise<void>[] = [];
+    for (const e of due) {
+      if (e.kind === 'reading') readings.push(e.record);
+      else sends.push(uplink.sendSample({ v: 1, event: e.record }));
+    }
+    if (readings.length) sends.push(uplink.sendBatch({ v: 1, readings }));
+    await Promise.all(sends);
   }
 
   async function waitForBacklog(maxMs: number) {
@@ -140,11 +153,24 @@ export function createGateway(opts: GatewayOptions) {
     }, pollIntervalMs);
   }
 
+  /** Keeps sample events (from the cabinet's scale) and sends them at once when the uplink is up. */
+  function recordSamples(events: UnnumberedSampleEvent[]) {
+    const numbered = opts.outbox.appendSamples(events);
+    if (!uplink.connected() || numbered.length === 0) return numbered;
+    const now = Date.now();
+    opts.outbox.markSent(numbered.map((e) => e.oid), now);
+    for (const event of numbered) {
+      uplink.sendSample({ v: 1, event }).catch(() => opts.outbox.markSent([event.oid], 0));
+    }
+    return numbered;
+  }
+
   return {
     stats,
     uplink,
     outbox: opts.outbox,
     pollOnce,
+    recordSamples,
     start() {
       opts.outbox.resetSent(); // after a restart, nothing kept is known to be in flight
       uplink.start();

@@ -4,6 +4,7 @@ import mqtt, { type MqttClient } from 'mqtt';
 import { gatewayDownFilter, parseTopic, upTopic, type GatewayAddress } from '../contracts/topics.ts';
 import type { BatchMessage, ReadingMessage, ReplyMessage, StatusMessage } from '../contracts/payloads.ts';
 import { decodePayload, encodePayload, type ChannelMessages } from '../contracts/validate.ts';
+import type { SampleMessage } from '../contracts/samples.ts';
 
 export interface UplinkOptions extends GatewayAddress {
   url: string;
@@ -19,7 +20,7 @@ export function createUplink(opts: UplinkOptions) {
   const gw: GatewayAddress = { kitchenId: opts.kitchenId, gatewayId: opts.gatewayId };
   const will: StatusMessage = { v: 1, state: 'offline' };
 
-  function publish(channel: 'reading' | 'batch' | 'status' | 'reply', payload: string, retain = false): Promise<void> {
+  function publish(channel: 'reading' | 'batch' | 'sample' | 'status' | 'reply', payload: string, retain = false): Promise<void> {
     return new Promise((resolve, reject) => {
       if (!client?.connected) return reject(new Error('uplink down'));
       client.publish(upTopic(gw, channel), payload, { qos: 1, retain }, (err) => (err ? reject(err) : resolve()));
@@ -59,6 +60,7 @@ export function createUplink(opts: UplinkOptions) {
     connected: () => client?.connected === true,
     sendReading: (m: ReadingMessage) => publish('reading', encodePayload('reading', m)),
     sendBatch: (m: BatchMessage) => publish('batch', encodePayload('batch', m)),
+    sendSample: (m: SampleMessage) => publish('sample', encodePayload('sample', m)),
     sendStatus: (m: StatusMessage) => publish('status', encodePayload('status', m), true),
     sendReply: (m: ReplyMessage) => publish('reply', encodePayload('reply', m)),
     /** Drops the connection at once, without DISCONNECT (tests: a lost uplink). */

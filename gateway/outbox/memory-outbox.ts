@@ -1,27 +1,38 @@
 // A volatile outbox for tests and for gateways that may lose their backlog on a
 // restart. Same contract as the SQLite one (outbox-contract.test.ts).
 import type { Reading } from '../../contracts/payloads.ts';
-import type { Outbox, UnnumberedReading } from './outbox.ts';
+import type { SampleEvent } from '../../contracts/samples.ts';
+import type { Outbox, OutboxEntry } from './outbox.ts';
 
 export function createMemoryOutbox(): Outbox {
-  const entries = new Map<number, { reading: Reading; sentAt: number }>();
+  const entries = new Map<number, { entry: OutboxEntry; sentAt: number }>();
   const seqs = new Map<string, number>();
   let nextOid = 1;
+  function numbered<T extends { device: string }>(r: T): T & { oid: number; seq: number } {
+    const seq = (seqs.get(r.device) ?? 0) + 1;
+    seqs.set(r.device, seq);
+    return { ...r, oid: nextOid++, seq };
+  }
   return {
-    append(readings: UnnumberedReading[]) {
+    append(readings) {
       return readings.map((r) => {
-        const seq = (seqs.get(r.device) ?? 0) + 1;
-        seqs.set(r.device, seq);
-        const reading = { ...r, oid: nextOid++, seq } as Reading;
-        entries.set(reading.oid, { reading, sentAt: 0 });
-        return reading;
+        const record = numbered(r) as Reading;
+        entries.set(record.oid, { entry: { kind: 'reading', record }, sentAt: 0 });
+        return record;
+      });
+    },
+    appendSamples(events) {
+      return events.map((e) => {
+        const record = numbered(e) as SampleEvent;
+        entries.set(record.oid, { entry: { kind: 'sample', record }, sentAt: 0 });
+        return record;
       });
     },
     due(limit, sentBefore) {
-      const out: Reading[] = [];
+      const out: OutboxEntry[] = [];
       for (const e of entries.values()) {
         if (out.length >= limit) break;
-        if (e.sentAt < sentBefore) out.push(e.reading);
+        if (e.sentAt < sentBefore) out.push(e.entry);
       }
       return out;
     },

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Outbox, UnnumberedReading } from './outbox.ts';
 import { createMemoryOutbox } from './memory-outbox.ts';
 import { createSqliteOutbox } from './sqlite-outbox.ts';
+import Database from 'better-sqlite3';
 
 const reading = (device: string, ts: number): UnnumberedReading => ({ device, kind: 'chiller', ts, temp: 4.2, unit: 'Cel' });
 const tmpFile = () => join(mkdtempSync(join(tmpdir(), 'kcw-outbox-')), 'outbox.sqlite');
@@ -30,9 +31,9 @@ describe.each(implementations)('outbox contract: %s', (_name, make) => {
     const box = make();
     const [r1, r2, r3] = box.append([reading('a', 1), reading('a', 2), reading('a', 3)]);
     box.markSent([r2!.oid], 1000);
-    expect(box.due(10, 500).map((r) => r.oid)).toEqual([r1!.oid, r3!.oid]);
-    expect(box.due(10, 1001).map((r) => r.oid)).toEqual([r1!.oid, r2!.oid, r3!.oid]);
-    expect(box.due(1, 1001).map((r) => r.oid)).toEqual([r1!.oid]);
+    expect(box.due(10, 500).map((e) => e.record.oid)).toEqual([r1!.oid, r3!.oid]);
+    expect(box.due(10, 1001).map((e) => e.record.oid)).toEqual([r1!.oid, r2!.oid, r3!.oid]);
+    expect(box.due(1, 1001).map((e) => e.record.oid)).toEqual([r1!.oid]);
   });
 
   it('forgets only acknowledged readings, and an unknown or repeated ack changes nothing', () => {
@@ -40,7 +41,7 @@ describe.each(implementations)('outbox contract: %s', (_name, make) => {
     const [r1, r2] = box.append([reading('a', 1), reading('a', 2)]);
     expect(box.ack([r1!.oid, 999_999])).toBe(1);
     expect(box.ack([r1!.oid])).toBe(0);
-    expect(box.due(10, Number.MAX_SAFE_INTEGER).map((r) => r.oid)).toEqual([r2!.oid]);
+    expect(box.due(10, Number.MAX_SAFE_INTEGER).map((e) => e.record.oid)).toEqual([r2!.oid]);
   });
 
   it('never reuses an oid after the newest reading was acknowledged', () => {
@@ -60,6 +61,16 @@ describe.each(implementations)('outbox contract: %s', (_name, make) => {
     box.resetSent();
     expect(box.due(10, 100)).toHaveLength(2);
   });
+  it('keeps sample events beside readings in one numbering, oldest first, each with its kind', () => {
+    const box = make();
+    const [r1] = box.append([reading('probe', 1)]);
+    const [s1] = box.appendSamples([{ device: 'scale-1', ts: 2, type: 'placed', cabinet: 'samples-1', slot: 3, netWeightG: 131.2, scaleSerial: 'IND-7' }]);
+    const [r2] = box.append([reading('probe', 3)]);
+    expect(box.due(10, 1).map((e) => [e.kind, e.record.oid])).toEqual([['reading', r1!.oid], ['sample', s1!.oid], ['reading', r2!.oid]]);
+    expect(s1!.seq).toBe(1);
+    expect(box.ack([s1!.oid])).toBe(1);
+    expect(box.depth()).toBe(2);
+  });
 });
 
 describe('sqlite outbox durability', () => {
@@ -70,10 +81,22 @@ describe('sqlite outbox durability', () => {
     first.ack([r1!.oid]);
     first.close();
     const second = createSqliteOutbox(file);
-    expect(second.due(10, 1).map((r) => r.oid)).toEqual([r2!.oid]);
+    expect(second.due(10, 1).map((e) => e.record.oid)).toEqual([r2!.oid]);
     const [r3] = second.append([reading('a', 3)]);
     expect(r3!.seq).toBe(3);
     expect(r3!.oid).toBeGreaterThan(r2!.oid);
     second.close();
+  });
+
+  it('opens an outbox written before sample events existed, keeping its readings', () => {
+    const file = tmpFile();
+    const old = new Database(file);
+    old.exec(`CREATE TABLE outbox (oid INTEGER PRIMARY KEY AUTOINCREMENT, body TEXT NOT NULL, sent_at INTEGER NOT NULL DEFAULT 0);
+              CREATE TABLE device_seq (device TEXT PRIMARY KEY, last INTEGER NOT NULL);`);
+    old.prepare('INSERT INTO outbox (body) VALUES (?)').run(JSON.stringify({ ...reading('a', 1), oid: 1, seq: 1 }));
+    old.close();
+    const box = createSqliteOutbox(file);
+    expect(box.due(10, 1)).toEqual([{ kind: 'reading', record: { ...reading('a', 1), oid: 1, seq: 1 } }]);
+    box.close();
   });
 });

@@ -6,7 +6,8 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Reading } from '../../contracts/payloads.ts';
-import type { Outbox, UnnumberedReading } from './outbox.ts';
+import type { SampleEvent } from '../../contracts/samples.ts';
+import type { Outbox, OutboxEntry, UnnumberedReading, UnnumberedSampleEvent } from './outbox.ts';
 
 export function createSqliteOutbox(path: string): Outbox {
   mkdirSync(dirname(path), { recursive: true });
@@ -15,23 +16,27 @@ export function createSqliteOutbox(path: string): Outbox {
   db.pragma('synchronous = FULL');
   db.exec(`CREATE TABLE IF NOT EXISTS outbox (oid INTEGER PRIMARY KEY AUTOINCREMENT, body TEXT NOT NULL, sent_at INTEGER NOT NULL DEFAULT 0);
            CREATE TABLE IF NOT EXISTS device_seq (device TEXT PRIMARY KEY, last INTEGER NOT NULL)`);
-  const insert = db.prepare('INSERT INTO outbox (body) VALUES (?)');
+  // Outboxes written before sample events existed hold readings only.
+  const columns = db.prepare('PRAGMA table_info(outbox)').all() as Array<{ name: string }>;
+  if (!columns.some((c) => c.name === 'kind')) db.exec(`ALTER TABLE outbox ADD COLUMN kind TEXT NOT NULL DEFAULT 'reading'`);
+  const insert = db.prepare('INSERT INTO outbox (body, kind) VALUES (?, ?)');
   const setBody = db.prepare('UPDATE outbox SET body = ? WHERE oid = ?');
   const nextSeq = db.prepare(`INSERT INTO device_seq (device, last) VALUES (?, 1)
     ON CONFLICT(device) DO UPDATE SET last = last + 1 RETURNING last`);
-  const due = db.prepare('SELECT body FROM outbox WHERE sent_at < ? ORDER BY oid LIMIT ?');
+  const due = db.prepare('SELECT body, kind FROM outbox WHERE sent_at < ? ORDER BY oid LIMIT ?');
   const sent = db.prepare('UPDATE outbox SET sent_at = ? WHERE oid = ?');
   const del = db.prepare('DELETE FROM outbox WHERE oid = ?');
   const count = db.prepare('SELECT count(*) AS n FROM outbox');
 
-  const append = db.transaction((readings: UnnumberedReading[]) =>
-    readings.map((r) => {
-      const { last } = nextSeq.get(r.device) as { last: number };
-      const oid = Number(insert.run('{}').lastInsertRowid);
-      const reading = { ...r, oid, seq: last } as Reading;
-      setBody.run(JSON.stringify(reading), oid);
-      return reading;
-    }));
+  function numbered<T extends { device: string }>(r: T, kind: OutboxEntry['kind']): T & { oid: number; seq: number } {
+    const { last } = nextSeq.get(r.device) as { last: number };
+    const oid = Number(insert.run('{}', kind).lastInsertRowid);
+    const record = { ...r, oid, seq: last };
+    setBody.run(JSON.stringify(record), oid);
+    return record;
+  }
+  const append = db.transaction((readings: UnnumberedReading[]) => readings.map((r) => numbered(r, 'reading') as Reading));
+  const appendSamples = db.transaction((events: UnnumberedSampleEvent[]) => events.map((e) => numbered(e, 'sample') as SampleEvent));
   const markSent = db.transaction((oids: number[], at: number) => {
     for (const oid of oids) sent.run(at, oid);
   });
@@ -39,7 +44,9 @@ export function createSqliteOutbox(path: string): Outbox {
 
   return {
     append,
-    due: (limit, sentBefore) => (due.all(sentBefore, limit) as Array<{ body: string }>).map((r) => JSON.parse(r.body) as Reading),
+    appendSamples,
+    due: (limit, sentBefore) => (due.all(sentBefore, limit) as Array<{ body: string; kind: OutboxEntry['kind'] }>)
+      .map((r) => ({ kind: r.kind, record: JSON.parse(r.body) }) as OutboxEntry),
     markSent,
     ack,
     resetSent: () => void db.exec('UPDATE outbox SET sent_at = 0'),
