@@ -106,3 +106,46 @@ export const ApiError = Type.Object({
   error: Type.Object({ code: Type.String(), message: Type.String() }),
 });
 export type ApiError = Static<typeof ApiError>;
+
+const SAMPLE_STATUS_VALUES = ['ok', 'light', 'marginal', 'missing', 'removed-early', 'compromised', 'sealed', 'disposed', 'pending'] as const;
+export const SampleStatusDto = Type.Union(SAMPLE_STATUS_VALUES.map((s) => Type.Literal(s)), {
+  description: 'pending: the service has not reached its missing-sample deadline yet',
+});
+
+/** One food sample (留样) in the ledger, with its status now. Times are ISO UTC. */
+export const SampleDto = Type.Object({
+  id: Type.Integer(),
+  kitchenId: Type.String(),
+  date: Type.String({ description: 'site-local service date, YYYY-MM-DD' }),
+  meal: Type.Union([Type.Literal('breakfast'), Type.Literal('lunch'), Type.Literal('dinner')]),
+  dish: Type.String(),
+  netWeightG: Type.Number(),
+  scaleSerial: Type.String(),
+  cabinet: Type.String(),
+  slot: Type.Integer(),
+  placedAt: Time(),
+  placedBy: Type.String(),
+  photoRef: Nullable(Type.String()),
+  removedAt: Nullable(Time()),
+  removedBy: Nullable(Type.String()),
+  sealedAt: Nullable(Time()),
+  sealedBy: Nullable(Type.String()),
+  disposedAt: Nullable(Time()),
+  disposedBy: Nullable(Type.String()),
+  retentionEndsAt: Time(),
+  status: SampleStatusDto,
+});
+export type SampleDto = Static<typeof SampleDto>;
+
+/** A kitchen's sample board for one day: each service, each dish on its menu and its sample. */
+export const SampleDay = Type.Object({
+  kitchenId: Type.String(),
+  date: Type.String(),
+  services: Type.Array(Type.Object({
+    meal: Type.Union([Type.Literal('breakfast'), Type.Literal('lunch'), Type.Literal('dinner')]),
+    startsAt: Time(),
+    dishes: Type.Array(Type.Object({ dish: Type.String(), status: SampleStatusDto, sample: Type.Union([SampleDto, Type.Null()]) })),
+    extra: Type.Array(SampleDto, { description: 'samples of dishes not on the menu' }),
+  })),
+});
+export type SampleDay = Static<typeof SampleDay>;

@@ -68,6 +68,46 @@ const MIGRATIONS: string[] = [
      outbox_depth INTEGER,
      PRIMARY KEY (kitchen_id, gateway_id)
    );`,
+  // Food samples (rule book section 4): each kitchen's meal times, each service's menu,
+  // and the sample ledger. A sample event re-sent by a gateway (same device and seq)
+  // is recorded once.
+  `CREATE TABLE meal_times (
+     kitchen_id TEXT NOT NULL,
+     meal TEXT NOT NULL,
+     starts TEXT NOT NULL,
+     ends TEXT NOT NULL,
+     PRIMARY KEY (kitchen_id, meal)
+   );
+   CREATE TABLE menus (
+     kitchen_id TEXT NOT NULL,
+     service_date TEXT NOT NULL,
+     meal TEXT NOT NULL,
+     dishes TEXT NOT NULL,
+     PRIMARY KEY (kitchen_id, service_date, meal)
+   );
+   CREATE TABLE samples (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     kitchen_id TEXT NOT NULL,
+     service_date TEXT NOT NULL,
+     meal TEXT NOT NULL,
+     dish TEXT NOT NULL,
+     net_weight_g REAL NOT NULL,
+     scale_serial TEXT NOT NULL,
+     cabinet TEXT NOT NULL,
+     slot INTEGER NOT NULL,
+     placed_at INTEGER NOT NULL,
+     placed_by TEXT NOT NULL,
+     photo_ref TEXT,
+     removed_at INTEGER,
+     removed_by TEXT,
+     sealed_at INTEGER,
+     sealed_by TEXT,
+     disposed_at INTEGER,
+     disposed_by TEXT,
+     source TEXT UNIQUE
+   );
+   CREATE INDEX samples_by_service ON samples (kitchen_id, service_date, meal);
+   CREATE INDEX samples_on_slot ON samples (kitchen_id, cabinet, slot) WHERE removed_at IS NULL;`,
 ];
 
 export function openDatabase(path: string): Db {

@@ -61,8 +61,6 @@ export interface SampleAlertEvent {
 
 export type { Meal, ServiceRef };
 
-// ---- Added with the sample rules (server/domain/samples/) ----
-
 /** A profile's sample parameters; a profile whose `samples` is null has no sample rules. */
 export type SampleParams = NonNullable<Profile['samples']>;
 
