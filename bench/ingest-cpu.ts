@@ -55,7 +55,8 @@ const ingest = createIngest({
     coldChain.onReadings(gw, readings);
     live.onReadings(readings);
   },
-  onStatus: () => undefined, onReply: () => undefined,
+  onStatus: () => undefined, onReply: () => undefined, onStoredOids: () => undefined,
+  onSample: () => ({ stored: true }),
   onRejectedOids: (gw, oids) => ack(oids.map((oid) => ({ ...gw, oid })), 'rejected'),
 });
 

@@ -1,5 +1,5 @@
 // socket.io event maps (entity:verb). The server emits, the dashboard listens.
-import type { Alert, Device, Kitchen, LatestReading } from './api.ts';
+import type { Alert, Device, Kitchen, LatestReading, SampleDto } from './api.ts';
 
 export interface Snapshot {
   kitchens: Kitchen[];
@@ -12,6 +12,8 @@ export interface ServerToClientEvents {
   'reading:new': (reading: LatestReading) => void;
   'alert:raised': (alert: Alert) => void;
   'alert:updated': (alert: Alert) => void;
+  /** A food sample placed, removed, sealed, disposed or compromised. */
+  'sample:updated': (sample: SampleDto) => void;
 }
 
 export interface ClientToServerEvents {

@@ -8,7 +8,7 @@ import type { DownChannel, UpChannel } from './topics.ts';
 import { SampleMessage } from './samples.ts';
 
 /** Stable reasons a message is rejected; they label the rejection counter. */
-export const REJECT_REASONS = ['bad_topic', 'bad_json', 'bad_version', 'schema', 'future_ts', 'too_large'] as const;
+export const REJECT_REASONS = ['bad_topic', 'bad_json', 'bad_version', 'schema', 'future_ts', 'sample_record', 'too_large'] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
 export type Decoded<T> = { ok: true; value: T } | { ok: false; reason: RejectReason; detail: string };

@@ -22,6 +22,8 @@ import { createLiveHub } from './app/live.ts';
 import { createColdChain, type RuleEngine } from './app/cold-chain.ts';
 import { createAlertActions } from './app/alert-actions.ts';
 import { createCommandService } from './app/commands.ts';
+import { createSampleLedger } from './app/sample-ledger.ts';
+import { createSamplesRepo } from './adapters/sql/samples-repo.ts';
 import { defaultRuleEngine } from './app/rule-engine.ts';
 
 export interface ServerOptions {
@@ -38,6 +40,7 @@ export interface ServerOptions {
   writer?: { maxBatch?: number; flushIntervalMs?: number; maxBuffer?: number };
   liveCoalesceMs?: number;
   commandTimeoutMs?: number;
+  sampleCheckMs?: number;
 }
 
 export function createServer(opts: ServerOptions) {
@@ -51,11 +54,20 @@ export function createServer(opts: ServerOptions) {
   const http: HttpServer = createHttpServer();
   let socket: ReturnType<typeof createSocketAdapter> | undefined;
   const emitAlert = (event: 'alert:raised' | 'alert:updated', alert: Alert) => socket?.emitAlert(event, alert);
+  const samples = createSamplesRepo(db);
+  const sampleLedger = createSampleLedger({
+    samples, registry, alerts, now: () => clock.now(), emitAlert,
+    emitSample: (sample) => socket?.emitSample(sample),
+    onRaised: (rule) => metrics.alertsRaised.inc({ rule }),
+  });
 
   const coldChain = createColdChain({
     engine: opts.engine ?? (defaultRuleEngine as RuleEngine<unknown>),
     registry, alerts, ruleStates: createRuleStateRepo(db), now: () => clock.now(),
-    onAlert: emitAlert,
+    onAlert: (event, alert) => {
+      emitAlert(event, alert);
+      if (event === 'alert:raised') sampleLedger.onColdAlert(alert); // [FS-SAMPLE-TEMP]
+    },
     onUnitStateChange: (k, d) => live.onStateChange(k, d),
     onRaised: (rule) => metrics.alertsRaised.inc({ rule }),
   });
@@ -100,18 +112,20 @@ export function createServer(opts: ServerOptions) {
     },
     onRejectedOids: (gw, oids) => ack(oids.map((oid) => ({ ...gw, oid })), 'rejected'),
     onReply: (gw, reply) => void commands.onReply(gw, reply),
+    onSample: (gw, event) => sampleLedger.onEvent(gw, event),
+    onStoredOids: (gw, oids) => ack(oids.map((oid) => ({ ...gw, oid })), 'stored'),
   });
   const alertActions = createAlertActions({ alerts, now: () => clock.now(), emit: emitAlert });
   const timers: NodeJS.Timeout[] = [];
 
   const app = createHttpApp({
-    registry, alerts, series, live, alertActions, commands, log, metricsRegistry: metrics.registry, dashboardDir: opts.dashboardDir,
+    registry, alerts, series, live, alertActions, commands, sampleLedger, samples, now: () => clock.now(), log, metricsRegistry: metrics.registry, dashboardDir: opts.dashboardDir,
     health: async () => ({ broker: mqtt.connected(), influxdb: await series.ping(), sql: isHealthy(db) }),
   });
   http.on('request', app);
 
   return {
-    metrics, registry, alerts, writer, live, coldChain,
+    metrics, registry, alerts, writer, live, coldChain, samples, sampleLedger,
     async start() {
       coldChain.load();
       socket = createSocketAdapter(http, {
@@ -123,6 +137,7 @@ export function createServer(opts: ServerOptions) {
       await mqtt.start();
       timers.push(every(opts.ruleTickMs ?? 30_000, () => coldChain.tick(), log, 'rule tick'));
       timers.push(every(5_000, () => coldChain.persist(), log, 'saving rule state'));
+      timers.push(every(opts.sampleCheckMs ?? 60_000, () => sampleLedger.checkServices(), log, 'missing-sample check'));
       await new Promise<void>((resolve, reject) => {
         http.once('error', reject); // e.g. the port is taken: fail the start, do not crash later
         http.listen(opts.httpPort, opts.httpHost ?? '127.0.0.1', () => {

@@ -2,7 +2,7 @@
 // district room and to the room of their kitchen; alerts to both as well.
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import type { Alert, LatestReading } from '../../contracts/api.ts';
+import type { Alert, LatestReading, SampleDto } from '../../contracts/api.ts';
 import type { ClientToServerEvents, ServerToClientEvents, Snapshot } from '../../contracts/events.ts';
 
 const DISTRICT = 'district';
@@ -27,6 +27,9 @@ export function createSocketAdapter(http: HttpServer, deps: { snapshot(): Snapsh
     },
     emitAlert(event: 'alert:raised' | 'alert:updated', alert: Alert) {
       io.to(DISTRICT).to(kitchenRoom(alert.kitchenId)).emit(event, alert);
+    },
+    emitSample(sample: SampleDto) {
+      io.to(DISTRICT).to(kitchenRoom(sample.kitchenId)).emit('sample:updated', sample);
     },
     close: () => new Promise<void>((resolve) => void io.close(() => resolve())),
   };

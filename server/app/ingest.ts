@@ -3,6 +3,8 @@
 // dropped; nothing here throws into the MQTT client.
 import { parseTopic, type GatewayAddress } from '../../contracts/topics.ts';
 import type { Reading, ReplyMessage, StatusMessage } from '../../contracts/payloads.ts';
+import type { SampleEvent } from '../../contracts/samples.ts';
+import type { SampleEventOutcome } from './sample-ledger.ts';
 import { decodeBatch, decodePayload, type RejectReason } from '../../contracts/validate.ts';
 import { readingLine, type StoredReading } from '../adapters/influx/line-protocol.ts';
 import type { BatchWriter, PendingPoint } from '../adapters/influx/batch-writer.ts';
@@ -19,6 +21,9 @@ export interface IngestDeps {
   onRejectedOids(gw: GatewayAddress, oids: number[]): void;
   /** A gateway's answer to a command, matched by its correlation id. */
   onReply(gw: GatewayAddress, reply: ReplyMessage): void;
+  /** A food-sample event; stored ones are acknowledged at once (the ledger is SQL, written synchronously). */
+  onSample(gw: GatewayAddress, event: SampleEvent): SampleEventOutcome;
+  onStoredOids(gw: GatewayAddress, oids: number[]): void;
   now(): number;
 }
 
@@ -95,6 +100,15 @@ export function createIngest(deps: IngestDeps) {
         if (payload.length === 0) return; // a cleared retained status
         const decoded = decodePayload('status', payload);
         return decoded.ok ? deps.onStatus(gw, decoded.value, deps.now()) : reject(decoded.reason, key, decoded.detail);
+      }
+      case 'sample': {
+        const decoded = decodePayload('sample', payload);
+        if (!decoded.ok) return reject(decoded.reason, key, decoded.detail);
+        const event = decoded.value.event;
+        const outcome = deps.onSample(gw, event);
+        if (outcome.stored) return deps.onStoredOids(gw, [event.oid]);
+        reject('sample_record', key, outcome.reason); // [FS-SAMPLE-RECORD]
+        return deps.onRejectedOids(gw, [event.oid]);
       }
       case 'reply': {
         const decoded = decodePayload('reply', payload);

@@ -8,6 +8,7 @@ import type { AlertsRepo } from '../sql/alerts-repo.ts';
 import type { SeriesStore } from '../influx/series-store.ts';
 import type { LiveHub } from '../../app/live.ts';
 import { fail } from './errors.ts';
+import { createSampleRouter, type SampleApiDeps } from './sample-routes.ts';
 import { COMMAND_NAMES } from '../../../contracts/payloads.ts';
 import { CommandTimeout, type CommandService } from '../../app/commands.ts';
 import { querySeries } from './series-query.ts';
@@ -25,6 +26,9 @@ export interface ApiDeps {
   live: Pick<LiveHub, 'latest'>;
   alertActions: AlertActions;
   commands: Pick<CommandService, 'send'>;
+  samples: SampleApiDeps['samples'];
+  sampleLedger: SampleApiDeps['sampleLedger'];
+  now(): number;
 }
 
 function commandBody(body: unknown): { name: (typeof COMMAND_NAMES)[number]; args?: Record<string, string | number | boolean> } {
@@ -143,6 +147,7 @@ export function createApiRouter(deps: ApiDeps): Router {
     if (!after || after.status === before.status) fail('invalid_transition', `cannot ${action} an alert that is ${before.status}`);
     res.json(after);
   });
+  r.use(createSampleRouter(deps));
   r.use((_req, _res) => fail('not_found', 'no such API route'));
   return r;
 }

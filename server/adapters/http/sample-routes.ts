@@ -1,0 +1,107 @@
+// REST for the food-sample ledger: the day's board, meal times and menus, a
+// sample recorded by hand, and the seal / dispose steps (rule book section 4).
+import { Router, type Request } from 'express';
+import { MEALS, type Meal } from '../../../contracts/samples.ts';
+import { isValidId } from '../../../contracts/topics.ts';
+import { DEFAULT_PROFILE_ID, profileById } from '../../../contracts/profiles.ts';
+import { canDispose, canSeal, checkSampleRecord, placementEvents } from '../../domain/samples/samples.ts';
+import type { RegistryRepo } from '../sql/registry-repo.ts';
+import type { SamplesRepo } from '../sql/samples-repo.ts';
+import type { SampleLedger } from '../../app/sample-ledger.ts';
+import { fail } from './errors.ts';
+
+export interface SampleApiDeps {
+  registry: RegistryRepo;
+  samples: SamplesRepo;
+  sampleLedger: SampleLedger;
+  now(): number;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+const isMeal = (m: unknown): m is Meal => typeof m === 'string' && (MEALS as readonly string[]).includes(m);
+const person = (by: unknown) => (typeof by === 'string' && by.trim() !== '' && by.length <= 40 ? by.trim() : undefined);
+
+function kitchenParam(req: Request, registry: RegistryRepo): string {
+  const id = req.params.kitchenId;
+  if (typeof id !== 'string' || !isValidId(id)) fail('invalid_id', 'kitchenId must match [A-Za-z0-9_-]{1,64}');
+  if (!registry.getKitchen(id as string)) fail('kitchen_not_found', `no kitchen ${id}`);
+  return id as string;
+}
+
+export function createSampleRouter(deps: SampleApiDeps): Router {
+  const r = Router();
+  const sampleOr404 = (req: Request) => {
+    const id = Number(req.params.sampleId);
+    if (!Number.isSafeInteger(id) || id <= 0) fail('invalid_id', 'sampleId must be a positive integer');
+    return deps.samples.get(id) ?? fail('sample_not_found', 'no such sample');
+  };
+
+  r.get('/kitchens/:kitchenId/samples', (req, res) => {
+    const kitchenId = kitchenParam(req, deps.registry);
+    const date = req.query.date;
+    if (date !== undefined && (typeof date !== 'string' || !DATE.test(date))) fail('invalid_query', 'date must be YYYY-MM-DD');
+    res.json(deps.sampleLedger.dayBoard(kitchenId, date as string | undefined));
+  });
+  r.put('/kitchens/:kitchenId/meal-times', (req, res) => {
+    const kitchenId = kitchenParam(req, deps.registry);
+    const times = req.body as Array<{ meal?: unknown; starts?: unknown; ends?: unknown }>;
+    if (!Array.isArray(times) || !times.every((t) => isMeal(t.meal) && HHMM.test(String(t.starts)) && HHMM.test(String(t.ends)))) {
+      fail('invalid_body', 'expected [{"meal":"lunch","starts":"11:30","ends":"13:00"}, …]');
+    }
+    deps.samples.setMealTimes(kitchenId, times as Array<{ meal: Meal; starts: string; ends: string }>);
+    res.json(deps.samples.mealTimes(kitchenId));
+  });
+  r.put('/kitchens/:kitchenId/menus/:date/:meal', (req, res) => {
+    const kitchenId = kitchenParam(req, deps.registry);
+    const { date, meal } = req.params;
+    if (!DATE.test(String(date)) || !isMeal(meal)) fail('invalid_id', 'path must be …/menus/YYYY-MM-DD/breakfast|lunch|dinner');
+    const dishes = (req.body as { dishes?: unknown })?.dishes;
+    if (!Array.isArray(dishes) || dishes.length > 40 || !dishes.every((d) => typeof d === 'string' && d.trim() !== '' && d.length <= 40)) {
+      fail('invalid_body', 'expected {"dishes": ["红烧肉", …]} (at most 40 names of at most 40 characters)');
+    }
+    deps.samples.setMenu(kitchenId, { date: String(date), meal: meal as Meal }, (dishes as string[]).map((d) => d.trim()));
+    res.json({ date, meal, dishes });
+  });
+  // [FS-SAMPLE-RECORD] a sample recorded by hand (no scale event, or one rejected for lacking a scan).
+  r.post('/kitchens/:kitchenId/samples', (req, res) => {
+    const kitchenId = kitchenParam(req, deps.registry);
+    const b = (req.body ?? {}) as Record<string, unknown>;
+    const service = isMeal(b.meal) && typeof b.date === 'string' && DATE.test(b.date) ? { date: b.date, meal: b.meal } : undefined;
+    const placedAt = typeof b.placedAt === 'string' ? Date.parse(b.placedAt) : undefined;
+    const input = { dish: typeof b.dish === 'string' ? b.dish : undefined, service, placedAt: Number.isNaN(placedAt) ? undefined : placedAt,
+      placedBy: person(b.placedBy), netWeightG: typeof b.netWeightG === 'number' ? b.netWeightG : undefined };
+    const check = checkSampleRecord(input);
+    if (!check.ok) fail('sample_record_incomplete', check.message);
+    if (typeof b.cabinet !== 'string' || !isValidId(b.cabinet) || !Number.isInteger(b.slot)) fail('invalid_body', 'cabinet (id) and slot (integer) are required');
+    const record = deps.samples.place({
+      kitchenId, service: service!, dish: input.dish!.trim(), netWeightG: input.netWeightG!, placedAt: input.placedAt!, placedBy: input.placedBy!,
+      cabinet: b.cabinet as string, slot: b.slot as number, scaleSerial: typeof b.scaleSerial === 'string' ? b.scaleSerial : 'manual',
+      photoRef: typeof b.photoRef === 'string' ? b.photoRef : null,
+    })!;
+    const profile = profileById(deps.registry.getKitchen(kitchenId)?.profile ?? DEFAULT_PROFILE_ID);
+    deps.sampleLedger.raiseEvents(kitchenId, placementEvents(record, profile));
+    res.status(201).json(deps.sampleLedger.toDto(record));
+  });
+  // [FS-SAMPLE-SEAL] sealed after a suspected food-borne illness: handed to the regulator, never disposed.
+  r.post('/samples/:sampleId/seal', (req, res) => {
+    const sample = sampleOr404(req);
+    const by = person((req.body as { by?: unknown })?.by) ?? fail('invalid_body', 'seal needs {"by": "<name>"}');
+    const verdict = canSeal(sample);
+    if (!verdict.ok) fail('invalid_transition', `cannot seal a sample that is ${verdict.reason.replace('_', ' ')}`);
+    res.json(deps.sampleLedger.publish(deps.samples.seal(sample.id, deps.now(), by)));
+  });
+  r.post('/samples/:sampleId/dispose', (req, res) => {
+    const sample = sampleOr404(req);
+    const by = person((req.body as { by?: unknown })?.by) ?? fail('invalid_body', 'dispose needs {"by": "<name>"}');
+    const profile = profileById(deps.registry.getKitchen(sample.kitchenId)?.profile ?? DEFAULT_PROFILE_ID);
+    const verdict = canDispose(sample, deps.now(), profile);
+    if (!verdict.ok) {
+      if (verdict.reason === 'sealed') fail('sample_sealed', 'a sealed sample must not be disposed (FS-SAMPLE-SEAL)');
+      if (verdict.reason === 'too_early') fail('sample_retention_running', 'the sample must be kept for its full retention period');
+      fail('invalid_transition', `cannot dispose: ${verdict.reason.replace('_', ' ')}`);
+    }
+    res.json(deps.sampleLedger.publish(deps.samples.dispose(sample.id, deps.now(), by)));
+  });
+  return r;
+}

@@ -1,0 +1,106 @@
+// The food-sample ledger on real parts: sample events from a cabinet's gateway
+// over MQTT become ledger records and alerts; the day's board, the seal and the
+// disposal go through the REST API (rule book section 4).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import mqtt, { type MqttClient } from 'mqtt';
+import { manualClock } from '../contracts/clock.ts';
+import { downTopic, gatewayDownFilter, upTopic } from '../contracts/topics.ts';
+import type { AckMessage } from '../contracts/payloads.ts';
+import type { SampleEvent } from '../contracts/samples.ts';
+import type { Alert, SampleDay, SampleDto } from '../contracts/api.ts';
+import { startStack, testKitchen, type Stack } from './fixtures/stack.ts';
+import { eventually } from './fixtures/influxd.ts';
+
+const GW = { kitchenId: 'k-smp', gatewayId: 'gw-smp' };
+const LUNCH = { date: '2026-11-23', meal: 'lunch' as const };
+const AT_1140 = Date.UTC(2026, 10, 23, 3, 40); // 11:40 in Shanghai
+const clock = manualClock(Date.UTC(2026, 10, 23, 3, 0));
+let stack: Stack;
+let gw: MqttClient;
+const acks: AckMessage[] = [];
+let seq = 0;
+
+const api = async (method: string, path: string, body?: unknown) => {
+  const res = await fetch(`${stack.httpUrl}/api${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  return { status: res.status, body: (await res.json()) as any };
+};
+const alerts = async () => (await api('GET', '/alerts?kitchen=k-smp')).body as Alert[];
+
+function event(over: Partial<SampleEvent>): SampleEvent {
+  seq++;
+  return { oid: seq, device: 'scale-1', seq, ts: AT_1140 + seq * 60_000, type: 'placed', cabinet: 'samples-1', slot: seq, netWeightG: 130, scaleSerial: 'IND-2024-7', badge: 'S001', ...over };
+}
+async function send(e: SampleEvent) {
+  await gw.publishAsync(upTopic(GW, 'sample'), JSON.stringify({ v: 1, event: e }), { qos: 1 });
+  await eventually(() => acks.flatMap((a) => [...a.stored, ...(a.rejected ?? [])]), (oids) => oids.includes(e.oid));
+}
+
+beforeAll(async () => {
+  stack = await startStack({ kitchens: [testKitchen('k-smp', '康宁长者饭堂')], clock });
+  const secret = await stack.addGateway(GW.kitchenId, GW.gatewayId);
+  gw = await mqtt.connectAsync(stack.mqttUrl, { clientId: GW.gatewayId, username: GW.gatewayId, password: secret });
+  gw.on('message', (topic, payload) => topic === downTopic(GW, 'ack') && acks.push(JSON.parse(payload.toString()) as AckMessage));
+  await gw.subscribeAsync(gatewayDownFilter(GW), { qos: 1 });
+  expect((await api('PUT', '/kitchens/k-smp/meal-times', [{ meal: 'lunch', starts: '11:30', ends: '13:00' }])).status).toBe(200);
+  expect((await api('PUT', '/kitchens/k-smp/menus/2026-11-23/lunch', { dishes: ['红烧肉', '清蒸鱼', '炒青菜', '番茄蛋汤'] })).status).toBe(200);
+});
+afterAll(async () => {
+  await gw?.endAsync();
+  await stack?.stop();
+});
+
+describe('sample ledger', () => {
+  it('[FS-SAMPLE-WEIGHT] records placements from the scale, once each, and raises an alarm for a light sample', async () => {
+    const pork = event({ label: { dish: '红烧肉', service: LUNCH }, netWeightG: 131.4 });
+    await send(pork);
+    await send(pork); // re-sent by the gateway: recorded once
+    await send(event({ label: { dish: '清蒸鱼', service: LUNCH }, netWeightG: 118 }));
+    const light = await eventually(alerts, (a) => a.some((x) => x.ruleId === 'FS-SAMPLE-WEIGHT'));
+    expect(light.filter((x) => x.ruleId === 'FS-SAMPLE-WEIGHT')).toHaveLength(1);
+    expect(light[0]!.message).toContain('118 g');
+    const board = (await api('GET', '/kitchens/k-smp/samples?date=2026-11-23')).body as SampleDay;
+    const dishes = board.services[0]!.dishes;
+    expect(dishes.map((d) => [d.dish, d.status, d.sample?.netWeightG ?? null])).toEqual([
+      ['红烧肉', 'ok', 131.4], ['清蒸鱼', 'light', 118], ['炒青菜', 'pending', null], ['番茄蛋汤', 'pending', null],
+    ]);
+    expect(dishes[0]!.sample).toMatchObject({ placedBy: 'S001', cabinet: 'samples-1', scaleSerial: 'IND-2024-7', retentionEndsAt: new Date(pork.ts + 48 * 3_600_000).toISOString() });
+  });
+
+  it('[FS-SAMPLE-RECORD] rejects a placement without a badge scan, and a hand-made record without a person', async () => {
+    const noBadge = event({ label: { dish: '番茄蛋汤', service: LUNCH }, badge: undefined });
+    await send(noBadge);
+    expect(acks.flatMap((a) => a.rejected ?? [])).toContain(noBadge.oid);
+    const res = await api('POST', '/kitchens/k-smp/samples', { ...LUNCH, dish: '番茄蛋汤', netWeightG: 140, cabinet: 'samples-1', slot: 9, placedAt: new Date(AT_1140).toISOString() });
+    expect(res).toMatchObject({ status: 400, body: { error: { code: 'sample_record_incomplete' } } });
+    expect(res.body.error.message).toContain('placedBy');
+  });
+
+  it('[FS-SAMPLE-MISSING] raises for each dish still without a sample 30 min after the service starts', async () => {
+    clock.set(Date.UTC(2026, 10, 23, 4, 1)); // 12:01, past 11:30 + 30 min
+    const raised = await eventually(alerts, (a) => a.filter((x) => x.ruleId === 'FS-SAMPLE-MISSING').length === 2);
+    expect(raised.filter((x) => x.ruleId === 'FS-SAMPLE-MISSING').map((x) => x.deviceId).sort()).toEqual([
+      'menu:2026-11-23:lunch:炒青菜', 'menu:2026-11-23:lunch:番茄蛋汤',
+    ]);
+    const board = (await api('GET', '/kitchens/k-smp/samples?date=2026-11-23')).body as SampleDay;
+    expect(board.services[0]!.dishes.map((d) => d.status)).toEqual(['ok', 'light', 'missing', 'missing']);
+  });
+
+  it('[FS-SAMPLE-EARLY] raises when a sample leaves its slot before 48 h', async () => {
+    clock.set(AT_1140 + 30 * 3_600_000);
+    await send(event({ type: 'removed', slot: 1, netWeightG: 131.4, ts: AT_1140 + 30 * 3_600_000 }));
+    const early = (await eventually(alerts, (a) => a.some((x) => x.ruleId === 'FS-SAMPLE-EARLY'))).find((x) => x.ruleId === 'FS-SAMPLE-EARLY')!;
+    expect(early.message).toContain('红烧肉');
+    const board = (await api('GET', '/kitchens/k-smp/samples?date=2026-11-23')).body as SampleDay;
+    expect(board.services[0]!.dishes[0]).toMatchObject({ status: 'removed-early', sample: { removedBy: 'S001' } });
+  });
+
+  it('[FS-SAMPLE-SEAL] keeps a sealed sample from disposal, and refuses disposal before 48 h', async () => {
+    const board = (await api('GET', '/kitchens/k-smp/samples?date=2026-11-23')).body as SampleDay;
+    const fish = board.services[0]!.dishes[1]!.sample as SampleDto;
+    expect(await api('POST', `/samples/${fish.id}/dispose`, { by: '李经理' })).toMatchObject({ status: 409, body: { error: { code: 'sample_retention_running' } } });
+    expect(await api('POST', `/samples/${fish.id}/seal`, { by: '市场监管 张' })).toMatchObject({ status: 200, body: { status: 'sealed', sealedBy: '市场监管 张' } });
+    clock.set(AT_1140 + 50 * 3_600_000);
+    expect(await api('POST', `/samples/${fish.id}/dispose`, { by: '李经理' })).toMatchObject({ status: 409, body: { error: { code: 'sample_sealed' } } });
+    expect(await api('POST', '/samples/99999/seal', { by: 'x' })).toMatchObject({ status: 404, body: { error: { code: 'sample_not_found' } } });
+  });
+});
