@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 document, built from the same TypeBox schemas the code uses,
 // so the description cannot drift from the DTOs.
 import { Type, type TSchema } from '@sinclair/typebox';
-import { Alert, ApiError, Device, Gateway, Kitchen, LatestReading, Series } from '../../../contracts/api.ts';
+import { Alert, ApiError, Device, Gateway, Kitchen, LatestReading, SampleDay, SampleDto, Series } from '../../../contracts/api.ts';
 import { COMMAND_NAMES } from '../../../contracts/payloads.ts';
 import { API_ERRORS } from './errors.ts';
 
@@ -57,13 +57,30 @@ export function openApiDocument(): object {
           responses: { 200: { description: 'the gateway\'s reply: {v, id, ok, result?, error?}' }, ...errors(400, 404, 504) },
         },
       },
+      '/api/kitchens/{kitchenId}/samples': {
+        get: {
+          summary: "A kitchen's food-sample board for a day: each service, each dish on its menu, its sample and status",
+          parameters: [pathParam('kitchenId'), queryParam('date', "site-local date; default the site's today", { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' })],
+          responses: { ...ok(ref('SampleDay')), ...errors(400, 404) },
+        },
+        post: {
+          summary: 'Record a sample by hand (FS-SAMPLE-RECORD: dish, date, meal, placedAt, placedBy and netWeightG are required)',
+          parameters: [pathParam('kitchenId')],
+          requestBody: { required: true, content: json({ type: 'object', required: ['date', 'meal', 'dish', 'netWeightG', 'placedAt', 'placedBy', 'cabinet', 'slot'] }) },
+          responses: { 201: { description: 'the recorded sample', content: json(ref('Sample')) }, ...errors(400, 404) },
+        },
+      },
+      '/api/kitchens/{kitchenId}/meal-times': { put: { summary: "Set the kitchen's meal times (site-local HH:MM)", parameters: [pathParam('kitchenId')], responses: { 200: { description: 'the meal times' }, ...errors(400, 404) } } },
+      '/api/kitchens/{kitchenId}/menus/{date}/{meal}': { put: { summary: "Set a service's menu: {\"dishes\": [...]}", parameters: [pathParam('kitchenId'), pathParam('date', { type: 'string' }), pathParam('meal', { type: 'string', enum: ['breakfast', 'lunch', 'dinner'] })], responses: { 200: { description: 'the menu' }, ...errors(400, 404) } } },
+      '/api/samples/{sampleId}/seal': { post: { summary: 'Seal a sample after a suspected food-borne illness (FS-SAMPLE-SEAL): {"by": "<name>"}', parameters: [pathParam('sampleId', { type: 'integer', minimum: 1 })], responses: { ...ok(ref('Sample')), ...errors(400, 404, 409) } } },
+      '/api/samples/{sampleId}/dispose': { post: { summary: 'Dispose of a sample after its retention (409 if sealed or still in retention): {"by": "<name>"}', parameters: [pathParam('sampleId', { type: 'integer', minimum: 1 })], responses: { ...ok(ref('Sample')), ...errors(400, 404, 409) } } },
       '/healthz': { get: { summary: 'Broker, InfluxDB and SQL store state; 200 only when all are up', responses: { 200: { description: 'all up' }, 503: { description: 'something is down' } } } },
       '/metrics': { get: { summary: 'Prometheus metrics', responses: { 200: { description: 'text/plain; version=0.0.4' } } } },
     },
     components: {
       schemas: {
         Kitchen: strip(Kitchen), Device: strip(Device), LatestReading: strip(LatestReading), Series: strip(Series),
-        Alert: strip(Alert), ApiError: strip(ApiError), Gateway: strip(Gateway),
+        Alert: strip(Alert), ApiError: strip(ApiError), Gateway: strip(Gateway), Sample: strip(SampleDto), SampleDay: strip(SampleDay),
       },
     },
   };
