@@ -1,5 +1,5 @@
 // REST client for the server's JSON API. Errors come back as {error:{code,message}}.
-import type { Alert, Device, Kitchen, Series } from '../../contracts/api.ts';
+import type { Alert, Device, Kitchen, SampleDay, Series } from '../../contracts/api.ts';
 
 export class ApiRequestError extends Error {
   constructor(
@@ -29,6 +29,9 @@ export const api = {
   devices: (id: string, signal?: AbortSignal) => getJson<Device[]>(`api/kitchens/${seg(id)}/devices`, signal),
   alerts: (kitchenId: string, signal?: AbortSignal) =>
     getJson<Alert[]>(`api/alerts?kitchen=${seg(kitchenId)}`, signal),
+  /** The kitchen's sample board for a site-local day (YYYY-MM-DD); the site's today when left out. */
+  samples: (kitchenId: string, date?: string, signal?: AbortSignal) =>
+    getJson<SampleDay>(`api/kitchens/${seg(kitchenId)}/samples${date ? `?date=${seg(date)}` : ''}`, signal),
   series: (kitchenId: string, deviceId: string, from: Date, to: Date, signal?: AbortSignal) =>
     getJson<Series>(
       `api/kitchens/${seg(kitchenId)}/devices/${seg(deviceId)}/series?from=${seg(from.toISOString())}&to=${seg(to.toISOString())}`,

@@ -1,7 +1,7 @@
 // The one socket module. On every (re)connect it asks for a snapshot and
 // replaces the state, then applies deltas. Everything else reads the store.
 import { io, type Socket } from 'socket.io-client';
-import type { LatestReading } from '../../contracts/api.ts';
+import type { Alert, LatestReading, SampleDto } from '../../contracts/api.ts';
 import type { ClientToServerEvents, ServerToClientEvents, Snapshot } from '../../contracts/events.ts';
 import type { Store } from './store.ts';
 
@@ -12,6 +12,10 @@ export interface Live {
   watch(kitchenId: string | null): void;
   /** Every reading as it arrives, for charts that extend live. */
   onReading(fn: (reading: LatestReading) => void): () => void;
+  /** Every sample placed, removed, sealed, disposed or compromised. */
+  onSample(fn: (sample: SampleDto) => void): () => void;
+  /** Every newly raised alert (after the store has it). */
+  onAlertRaised(fn: (alert: Alert) => void): () => void;
   close(): void;
 }
 
@@ -22,6 +26,8 @@ export function connectLive(store: Store): Live {
   const path = new URL('socket.io', window.location.href).pathname;
   const socket: ClientSocket = io({ path });
   const readingListeners = new Set<(r: LatestReading) => void>();
+  const sampleListeners = new Set<(s: SampleDto) => void>();
+  const raisedListeners = new Set<(a: Alert) => void>();
   let watched: string | null = null;
 
   const requestSnapshot = (): void => {
@@ -51,7 +57,13 @@ export function connectLive(store: Store): Live {
     store.delta({ type: 'reading', reading });
     for (const fn of readingListeners) fn(reading);
   });
-  socket.on('alert:raised', (alert) => store.delta({ type: 'alert', alert }));
+  socket.on('alert:raised', (alert) => {
+    store.delta({ type: 'alert', alert });
+    for (const fn of raisedListeners) fn(alert);
+  });
+  socket.on('sample:updated', (sample) => {
+    for (const fn of sampleListeners) fn(sample);
+  });
   socket.on('alert:updated', (alert) => store.delta({ type: 'alert', alert }));
 
   return {
@@ -66,6 +78,14 @@ export function connectLive(store: Store): Live {
     onReading(fn) {
       readingListeners.add(fn);
       return () => readingListeners.delete(fn);
+    },
+    onSample(fn) {
+      sampleListeners.add(fn);
+      return () => sampleListeners.delete(fn);
+    },
+    onAlertRaised(fn) {
+      raisedListeners.add(fn);
+      return () => raisedListeners.delete(fn);
     },
     close: () => socket.close(),
   };

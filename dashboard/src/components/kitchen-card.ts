@@ -3,6 +3,7 @@ import { h } from '../dom.ts';
 import { formatAge, formatTempValue } from '../format.ts';
 import { getLang, t } from '../i18n.ts';
 import { kitchenHref } from '../route.ts';
+import { hasSampleIssue } from '../samples.ts';
 import type { KitchenView, UnitView } from '../summary.ts';
 import { readingBadges, stateChip } from './chips.ts';
 
@@ -19,7 +20,12 @@ export function renderKitchenCard(view: KitchenView, now: number): HTMLElement {
       'div',
       { class: 'card-head' },
       h('div', { class: 'card-title' }, h('h3', null, kitchen.name), h('p', { class: 'muted' }, kitchen.siteType)),
-      worst === 'ok' ? null : stateChip(worst),
+      h(
+        'div',
+        { class: 'card-flags' },
+        worst === 'ok' ? null : stateChip(worst),
+        hasSampleIssue(openAlerts, kitchen.id) ? h('span', { class: 'badge badge-sample' }, t('samples.issue')) : null,
+      ),
     ),
     units.length
       ? h('ul', { class: 'unit-rows' }, units.map((u) => renderUnitRow(u, now)))
@@ -60,6 +66,7 @@ export function cardSignature(view: KitchenView, now: number): string {
     view.kitchen,
     view.worst,
     view.openAlerts.length,
+    hasSampleIssue(view.openAlerts, view.kitchen.id),
     view.lastTs ? formatAge(view.lastTs, now) : null,
     view.units.map((u) => [
       u.deviceId,

@@ -1,8 +1,9 @@
-// One kitchen: its facts, a live 24 h chart per unit, and its alerts (open first).
-import type { Alert, Kitchen } from '../../../contracts/api.ts';
+// One kitchen: its facts, today's food samples, a live 24 h chart per unit, and its alerts (open first).
+import type { Alert, Kitchen, SampleDay } from '../../../contracts/api.ts';
 import { api } from '../api.ts';
 import { alertSignature, renderAlertItem, type AlertContext } from '../components/alert-item.ts';
 import { readingBadges, stateChip } from '../components/chips.ts';
+import { renderSampleBoard, sampleBoardSignature } from '../components/sample-board.ts';
 import { unitName } from '../components/kitchen-card.ts';
 import { createUnitChart, type UnitChart } from '../components/unit-chart.ts';
 import { h, icon, patchKeyed } from '../dom.ts';
@@ -11,8 +12,9 @@ import { getLang, t } from '../i18n.ts';
 import { ICONS } from '../icons.ts';
 import { limitsFor } from '../limits.ts';
 import { DISTRICT_HREF } from '../route.ts';
+import { debounce, isSampleRule } from '../samples.ts';
 import type { Live } from '../socket.ts';
-import { lastChange, unitKey, type State, type Store } from '../store.ts';
+import { lastChange, unitKey, type Connection, type State, type Store } from '../store.ts';
 import { kitchenView, openFirst, type UnitView } from '../summary.ts';
 import type { Page } from './page.ts';
 
@@ -28,10 +30,22 @@ export function mountKitchen(root: HTMLElement, kitchenId: string, store: Store,
   const head = h('div', { class: 'kitchen-head' });
   const unitsEl = h('div', { class: 'unit-panels' });
   const alertList = h('ol', { class: 'alert-list' });
+  const samplesDate = h('span', { class: 'muted' });
+  const samplesEl = h('div', { class: 'sample-board' }, h('p', { class: 'placeholder' }, t('samples.loading')));
   const body = h(
     'div',
     { class: 'kitchen-body', hidden: true },
-    h('section', { class: 'units', 'aria-labelledby': 'charts-title' }, h('div', { class: 'section-head' }, h('h2', { id: 'charts-title' }, t('kitchen.charts'))), unitsEl),
+    h(
+      'div',
+      { class: 'kitchen-main' },
+      h(
+        'section',
+        { class: 'panel samples', 'aria-labelledby': 'samples-title' },
+        h('div', { class: 'section-head' }, h('h2', { id: 'samples-title' }, t('samples.title')), samplesDate),
+        samplesEl,
+      ),
+      h('section', { class: 'units', 'aria-labelledby': 'charts-title' }, h('div', { class: 'section-head' }, h('h2', { id: 'charts-title' }, t('kitchen.charts'))), unitsEl),
+    ),
     h('aside', { class: 'panel kitchen-alerts', 'aria-labelledby': 'alerts-title' }, h('div', { class: 'section-head' }, h('h2', { id: 'alerts-title' }, t('kitchen.alerts'))), alertList),
   );
   const slots = new Map<string, UnitSlot>();
@@ -41,6 +55,11 @@ export function mountKitchen(root: HTMLElement, kitchenId: string, store: Store,
   let kitchenRequested = false;
   let devicesSettled = false;
   let headSig = '';
+  let sampleDay: SampleDay | null = null;
+  let sampleError = false;
+  let sampleSeq = 0;
+  let sampleSig = '';
+  let lastConnection: Connection | null = null;
 
   root.replaceChildren(
     h(
@@ -57,6 +76,30 @@ export function mountKitchen(root: HTMLElement, kitchenId: string, store: Store,
     if (r.kitchenId === kitchenId) slots.get(r.deviceId)?.chart.addReading(r.ts, r.temp);
   });
   const rerender = (): void => page.update(store.get(), Date.now());
+  const loadSamples = (): void => {
+    const seq = ++sampleSeq; // only the newest answer counts
+    api
+      .samples(kitchenId, undefined, abort.signal)
+      .then((day) => {
+        if (seq !== sampleSeq) return;
+        sampleDay = day;
+        sampleError = false;
+        rerender();
+      })
+      .catch(() => {
+        if (abort.signal.aborted || seq !== sampleSeq) return;
+        sampleError = sampleDay === null; // keep showing the last board we had
+        rerender();
+      });
+  };
+  const refetchSamples = debounce(loadSamples, 300);
+  loadSamples();
+  const unsubscribeSamples = live.onSample((s) => {
+    if (s.kitchenId === kitchenId) refetchSamples();
+  });
+  const unsubscribeRaised = live.onAlertRaised((a) => {
+    if (a.kitchenId === kitchenId && isSampleRule(a.ruleId)) refetchSamples();
+  });
   api
     .devices(kitchenId, abort.signal)
     .then((devices) => store.devices(devices))
@@ -88,12 +131,19 @@ export function mountKitchen(root: HTMLElement, kitchenId: string, store: Store,
         headSig = sig;
         head.replaceChildren(...renderHead(kitchen, view.worst, view.units.length));
       }
+      // Sample events missed while disconnected: fetch the board again on reconnect.
+      if (state.connection === 'online' && lastConnection === 'offline') refetchSamples();
+      lastConnection = state.connection;
+      updateSamples(kitchen.timezone || DEFAULT_TIME_ZONE, now);
       if (devicesSettled) for (const unit of view.units) updateUnit(unit, kitchen, now);
       updateAlerts(state, kitchen, now);
     },
     destroy() {
       abort.abort();
       unsubscribeReadings();
+      unsubscribeSamples();
+      unsubscribeRaised();
+      refetchSamples.cancel();
       live.watch(null);
       for (const s of slots.values()) s.chart.destroy();
     },
@@ -112,6 +162,15 @@ export function mountKitchen(root: HTMLElement, kitchenId: string, store: Store,
         notFound = true;
       })
       .finally(() => !abort.signal.aborted && rerender());
+  }
+
+  function updateSamples(timeZone: string, now: number): void {
+    const sig = JSON.stringify([getLang(), sampleError, sampleDay ? sampleBoardSignature(sampleDay, timeZone, now) : null]);
+    if (sig === sampleSig) return;
+    sampleSig = sig;
+    samplesDate.textContent = sampleDay?.date ?? '';
+    if (sampleDay) samplesEl.replaceChildren(renderSampleBoard(sampleDay, timeZone, now));
+    else samplesEl.replaceChildren(h('p', { class: sampleError ? 'placeholder error' : 'placeholder' }, sampleError ? t('samples.error') : t('samples.loading')));
   }
 
   function updateUnit(unit: UnitView, kitchen: Kitchen, now: number): void {
