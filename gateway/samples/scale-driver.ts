@@ -3,7 +3,7 @@
 // One poll reads the header (serial, scanner buffers) and every slot; it never
 // throws: an indicator that is silent, unreachable or speaks another map
 // version is `{ ok: false, detail }`, and the poll loop goes on.
-import modbusSerial from 'modbus-serial';
+import { createModbusLink, describeModbusError, type ModbusRequest } from '../drivers/modbus-link.ts';
 import type { Clock } from '../../contracts/clock.ts';
 import type { ScaleRead, ScanBuffer, SlotSample } from './types.ts';
 
@@ -25,10 +25,6 @@ export interface ScaleDriver {
   read(): Promise<ScaleRead>;
 }
 
-// CommonJS package with an ESM-style default in its typings (see gateway/drivers/modbus-probe.ts).
-const ModbusRTU = modbusSerial.default;
-type ModbusRTU = InstanceType<typeof ModbusRTU>;
-
 const MAP_VERSION = 1;
 const HEADER = { length: 103, slotCount: 1, serial: [3, 8], label: [11, 80], badge: [93, 8] } as const;
 const SLOTS_AT = 200;
@@ -39,7 +35,7 @@ const STATUS_STABLE = 1 << 0;
 const STATUS_OVERLOAD = 1 << 1;
 
 export function createScaleDriver(opts: ScaleDriverOptions): ScaleDriver {
-  const link = createLink(opts);
+  const link = createModbusLink(opts);
   return {
     connect: () => link.exclusive(async () => {
       link.closed = false;
@@ -52,22 +48,22 @@ export function createScaleDriver(opts: ScaleDriverOptions): ScaleDriver {
     read: () => link.exclusive(async () => {
       const ts = opts.clock.now();
       try {
-        return await poll(link, ts);
+        return await poll((send) => link.request(opts.unitId ?? 1, send), ts);
       } catch (err) {
-        return { ok: false, ts, detail: describe(err) };
+        return { ok: false, ts, detail: describeModbusError(err, 'indicator') };
       }
     }),
   };
 }
 
-async function poll(link: Link, ts: number): Promise<ScaleRead> {
-  const header = await link.request((c) => c.readInputRegisters(0, HEADER.length));
+async function poll(request: (send: ModbusRequest) => Promise<number[]>, ts: number): Promise<ScaleRead> {
+  const header = await request((c) => c.readInputRegisters(0, HEADER.length));
   if (header[0] !== MAP_VERSION) return { ok: false, ts, detail: `unsupported register map version ${header[0]}` };
   const count = header[HEADER.slotCount] ?? 0;
   const slots: SlotSample[] = [];
   for (let first = 1; first <= count; first += SLOTS_PER_READ) {
     const n = Math.min(SLOTS_PER_READ, count - first + 1);
-    const words = await link.request((c) => c.readInputRegisters(SLOTS_AT + (first - 1) * SLOT_STRIDE, n * SLOT_STRIDE));
+    const words = await request((c) => c.readInputRegisters(SLOTS_AT + (first - 1) * SLOT_STRIDE, n * SLOT_STRIDE));
     for (let i = 0; i < n; i++) slots.push(decodeSlot(first + i, words.slice(i * SLOT_STRIDE, (i + 1) * SLOT_STRIDE)));
   }
   const serial = text(header.slice(HEADER.serial[0], HEADER.serial[0] + HEADER.serial[1]));
@@ -100,80 +96,4 @@ export function text(words: readonly number[], length = Infinity): string {
   const nul = bytes.indexOf(0);
   const end = Math.min(length, nul === -1 ? bytes.length : nul, bytes.length);
   return new TextDecoder().decode(bytes.subarray(0, end));
-}
-
-type Link = ReturnType<typeof createLink>;
-type Request = (client: ModbusRTU) => Promise<{ data: number[] }>;
-
-/** One TCP connection used by one request at a time (modbus-serial's unit id is a client setting). */
-function createLink(opts: ScaleDriverOptions) {
-  let client: ModbusRTU | undefined;
-  let queue: Promise<unknown> = Promise.resolve();
-  let timeoutsInARow = 0;
-  const link = {
-    closed: false,
-    exclusive<T>(fn: () => Promise<T>): Promise<T> {
-      const run = queue.then(fn, fn);
-      queue = run.catch(() => undefined);
-      return run;
-    },
-    async open(): Promise<ModbusRTU> {
-      if (link.closed) throw new Error('driver closed');
-      if (client?.isOpen) return client;
-      await link.drop();
-      client = await connect(opts);
-      return client;
-    },
-    async drop(): Promise<void> {
-      const c = client;
-      client = undefined;
-      if (c) await new Promise<void>((resolve) => c.destroy(() => resolve()));
-    },
-    async request(send: Request): Promise<number[]> {
-      const c = await link.open();
-      c.setID(opts.unitId ?? 1);
-      c.setTimeout(opts.timeoutMs);
-      try {
-        const { data } = await send(c);
-        timeoutsInARow = 0;
-        return data;
-      } catch (err) {
-        timeoutsInARow = isTimeout(err) ? timeoutsInARow + 1 : 0;
-        if (!c.isOpen || timeoutsInARow >= (opts.reconnectAfterTimeouts ?? 5)) await link.drop();
-        throw err;
-      }
-    },
-  };
-  return link;
-}
-
-/** connectTCP has no timeout of its own for a host that never answers the SYN. */
-async function connect(opts: ScaleDriverOptions): Promise<ModbusRTU> {
-  const c = new ModbusRTU();
-  c.on('error', () => undefined); // later socket errors surface as failed requests and isOpen = false
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`connect timeout after ${opts.timeoutMs} ms`)), opts.timeoutMs);
-  });
-  try {
-    await Promise.race([c.connectTCP(opts.host, { port: opts.port }), timeout]);
-    return c;
-  } catch (err) {
-    c.destroy(() => undefined);
-    throw err;
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-function isTimeout(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && 'errno' in err && err.errno === 'ETIMEDOUT';
-}
-
-function describe(err: unknown): string {
-  if (isTimeout(err)) return 'timeout';
-  const code = typeof err === 'object' && err !== null && 'modbusCode' in err ? Number(err.modbusCode) : NaN;
-  if (code === 0x0a || code === 0x0b) return `gateway: indicator does not respond (exception ${code})`;
-  if (!Number.isNaN(code)) return `modbus exception ${code}`;
-  return err instanceof Error ? err.message : String(err);
 }
