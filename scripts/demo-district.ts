@@ -1,5 +1,5 @@
 // The simulated demo district: N community canteens, each with one gateway,
-// two chillers and a freezer. Deterministic, so a second start finds the same
+// two chillers, a freezer and a food-sample cabinet. Deterministic, so a second start finds the same
 // kitchens, gateways and devices again.
 import type { Kitchen } from '../contracts/api.ts';
 import type { GatewayDevice } from '../gateway/device-driver.ts';
@@ -25,6 +25,9 @@ function devicesOf(kitchenIndex: number): GatewayDevice[] {
       defrostIntervalMin: 360, defrostMaxMin: 40 },
     { device: 'freezer-1', kind: 'freezer', name: '冷冻柜', probe: 'air', reportIntervalS: 10, unitId: 3,
       defrostIntervalMin: 480, defrostMaxMin: 45 },
+    // The food-sample (留样) cabinet: a refrigerated unit whose scale the gateway also reads.
+    { device: 'samples-1', kind: 'sample_cabinet', name: '留样柜', probe: 'air', reportIntervalS: 10, unitId: 4,
+      defrostIntervalMin: 360, defrostMaxMin: 40 },
   ];
 }
 

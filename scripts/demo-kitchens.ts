@@ -11,6 +11,8 @@ import { createSqliteOutbox } from '../gateway/outbox/sqlite-outbox.ts';
 import { createGateway, type Gateway } from '../gateway/gateway.ts';
 import { toUnnumberedReading } from '../gateway/convert.ts';
 import type { DemoKitchen } from './demo-district.ts';
+import type { Outbox, UnnumberedReading, UnnumberedSampleEvent } from '../gateway/outbox/outbox.ts';
+import { pastLunch } from './demo-sample-history.ts';
 import { demoScenario, HISTORY_MIN } from './demo-scenarios.ts';
 
 export interface RunningKitchen { sim: KitchenSim; gateway: Gateway; trouble?: string }
@@ -22,6 +24,20 @@ function simDevices(k: DemoKitchen): DeviceSpec[] {
     deviceId: d.device, kind: d.kind, unitId: d.unitId, probe: d.probe, name: d.name,
     defrostIntervalMin: d.defrostIntervalMin, firstDefrostMin: 60 + (d.unitId * 97) % 300,
   }));
+}
+
+/** Readings and sample events into the outbox in device-time order (the server judges them in that order). */
+function appendInTimeOrder(outbox: Outbox, readings: UnnumberedReading[], events: UnnumberedSampleEvent[]) {
+  const samples = [...events].sort((a, b) => a.ts - b.ts);
+  let r = 0;
+  for (const event of samples) {
+    const upTo = readings.findIndex((x, i) => i >= r && x.ts > event.ts);
+    const end = upTo === -1 ? readings.length : upTo;
+    if (end > r) outbox.append(readings.slice(r, end));
+    r = end;
+    outbox.appendSamples([event]);
+  }
+  if (r < readings.length) outbox.append(readings.slice(r));
 }
 
 export async function startDemoKitchen(k: DemoKitchen, n: number, opts: {
@@ -40,7 +56,8 @@ export async function startDemoKitchen(k: DemoKitchen, n: number, opts: {
   // gateway catching up after an outage would; later starts keep the stored data.
   if (firstStart) {
     const history = historyOf(sim, startAt, now - opts.pollSeconds * 1000, HISTORY_STEP_MS);
-    outbox.append(history.map((raw) => toUnnumberedReading(raw, kinds.get(raw.deviceId)!)));
+    const readings = history.map((raw) => toUnnumberedReading(raw, kinds.get(raw.deviceId)!));
+    appendInTimeOrder(outbox, readings, pastLunch(n, now)?.events ?? []);
   }
   await sim.start();
   const driver = createModbusProbeDriver({ host: '127.0.0.1', port: sim.address().port, timeoutMs: 1000, clock: opts.clock });

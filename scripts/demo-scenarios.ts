@@ -21,8 +21,11 @@ const TROUBLES: Record<number, Trouble> = {
   // Kitchen 12: a power cut began 40 min ago: no answer on the bus (FS-OFFLINE).
   12: {
     description: 'power cut since 40 min ago',
-    events: ['chiller-1', 'chiller-2', 'freezer-1'].map((device) => ({ atMin: at(-40), device, action: 'power-off' as const, forMin: 3 * 60 })),
+    events: ['chiller-1', 'chiller-2', 'freezer-1', 'samples-1'].map((device) => ({ atMin: at(-40), device, action: 'power-off' as const, forMin: 3 * 60 })),
   },
+  // Kitchen 10: the sample cabinet's compressor failed 3 h ago for an hour, while it held a lunch's samples
+  // (~40 min above 8 °C, peak ~12 °C): FS-COLD-ALARM on the cabinet, FS-SAMPLE-TEMP for its samples.
+  10: { description: '', events: [{ atMin: at(-180), device: 'samples-1', action: 'compressor-fail', forMin: 60 }] },
   // Kitchen 15: the second chiller's probe failed 5 min after the start, for 10 min.
   15: { description: 'probe fault 5 min after start', events: [{ atMin: at(5), device: 'chiller-2', action: 'probe-fault', forMin: 10 }] },
 };

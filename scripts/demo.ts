@@ -15,6 +15,8 @@ import { buildDashboard, DASHBOARD_DIST } from '../dashboard/build.ts';
 import { INFLUXD_BIN, startLocalInfluxd } from './local-influxd.ts';
 import { demoDistrict } from './demo-district.ts';
 import { startDemoKitchen, type RunningKitchen } from './demo-kitchens.ts';
+import { pastLunch, pastLunchOf } from './demo-sample-history.ts';
+import { demoLunchStart, lunchTroubleOf, seedLunch, startDemoCabinet, type RunningCabinet } from './demo-samples.ts';
 
 const cfg = loadConfig();
 const log = pino({ name: 'demo', level: cfg.logLevel });
@@ -64,6 +66,13 @@ async function main() {
     logger: log.child({ name: 'server' }),
   });
   for (const k of district) server.registry.saveKitchen(k.kitchen);
+  // Lunch is served a couple of minutes after the start, so its sampling can be watched live.
+  const lunchStart = demoLunchStart(systemClock.now());
+  for (const [i, k] of district.entries()) {
+    seedLunch(server.samples, k.kitchen.id, lunchStart);
+    const past = pastLunch(i + 1, systemClock.now());
+    if (past) server.samples.setMenu(k.kitchen.id, past.service, past.dishes);
+  }
   await server.start();
   const kitchens: RunningKitchen[] = [];
   for (const [i, k] of district.entries()) {
@@ -71,13 +80,17 @@ async function main() {
       clock: systemClock, mqttUrl, secret: secrets[k.gatewayId]!, dataDir, pollSeconds: cfg.pollSeconds,
     }));
   }
-  printBanner(cfg, server.address().port, broker.address().port, influxUrl, kitchens, district.map((k) => k.kitchen.name));
+  const cabinets: RunningCabinet[] = [];
+  for (const [i, k] of kitchens.entries()) cabinets.push(await startDemoCabinet(i + 1, { clock: systemClock, gateway: k.gateway, lunchStart }));
+  void sealPastSamples(server, district.map((k) => k.kitchen.id));
+  printBanner(cfg, server.address().port, broker.address().port, influxUrl, kitchens, district.map((k) => k.kitchen.name), lunchStart);
 
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
     log.info('stopping…');
+    for (const c of cabinets) await c.stop().catch(() => undefined);
     for (const k of kitchens) await k.gateway.stop().catch(() => undefined);
     for (const k of kitchens) await k.sim.stop().catch(() => undefined);
     await server.stop();
@@ -90,14 +103,36 @@ async function main() {
   process.on('SIGTERM', () => void stop());
 }
 
-function printBanner(cfg: Config, httpPort: number, mqttPort: number, influxUrl: string, kitchens: RunningKitchen[], names: string[]) {
-  const troubles = kitchens.flatMap((k, i) => (k.trouble ? [`    ${names[i]} (${k.sim.kitchenId}): ${k.trouble}`] : []));
+/** The seal of a past lunch's sample (a regulator's act, through the ledger) once the gateway has reported it. */
+async function sealPastSamples(server: ReturnType<typeof createServer>, kitchenIds: string[]) {
+  for (const [i, kitchenId] of kitchenIds.entries()) {
+    const past = pastLunch(i + 1, systemClock.now());
+    if (!past?.sealBy) continue;
+    for (let attempt = 0; attempt < 120; attempt++) {
+      const sample = server.samples.forDay(kitchenId, past.service.date).find((s) => s.slot === 2);
+      if (sample) {
+        if (sample.sealedAt === null) server.sampleLedger.publish(server.samples.seal(sample.id, systemClock.now(), past.sealBy));
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}
+
+function printBanner(
+  cfg: Config, httpPort: number, mqttPort: number, influxUrl: string, kitchens: RunningKitchen[], names: string[], lunchStart: number,
+) {
+  const troubles = kitchens.flatMap((k, i) => [k.trouble, lunchTroubleOf(i + 1), pastLunchOf(i + 1)?.description].filter(Boolean)
+    .map((t) => `    ${names[i]} (${k.sim.kitchenId}): ${t}`));
+  const lunchAt = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' }).format(lunchStart);
   console.log([
     '',
     `  Dashboard:  http://localhost:${httpPort}/`,
     `  REST API:   http://localhost:${httpPort}/api (OpenAPI: /api/openapi.json) · /healthz · /metrics`,
     `  MQTT:       mqtt://localhost:${mqttPort}   InfluxDB: ${influxUrl}   data: ${resolve(cfg.dataDir)}`,
-    `  District:   ${kitchens.length} simulated kitchens, ${kitchens.length * 3} units, polled every ${cfg.pollSeconds} s`,
+    `  District:   ${kitchens.length} simulated kitchens, ${kitchens.length * 4} units, polled every ${cfg.pollSeconds} s`,
+    `  Lunch:      served at ${lunchAt} (Asia/Shanghai); each kitchen's four dishes are sampled over the next 15 min:`,
+    '              open a kitchen to watch its sample board (今日留样) fill up.',
     '  Scripted trouble:',
     ...troubles,
     '  Ctrl-C stops everything; the next start reuses the data.',

@@ -29,7 +29,7 @@ export const SETTINGS = {
   influxUrl: text('INFLUX_URL', undefined, 'URL of a running InfluxDB 1.x; unset: the project starts its own influxd under DATA_DIR.'),
   influxDatabase: text('INFLUX_DB', 'kitchen_cold_chain', 'InfluxDB database for the series.'),
   dataDir: text('DATA_DIR', './data', 'Where the SQL file, InfluxDB data, broker credentials and gateway outboxes live.'),
-  demoKitchens: positive('DEMO_KITCHENS', 20, 'Kitchens in the simulated demo district (each: two chillers and a freezer).'),
+  demoKitchens: positive('DEMO_KITCHENS', 20, 'Kitchens in the simulated demo district (each: two chillers, a freezer and a sample cabinet).'),
   pollSeconds: positive('POLL_SECONDS', 10, 'How often the demo gateways poll their probes.'),
   logLevel: text('LOG_LEVEL', 'info', 'Log level (pino): fatal, error, warn, info, debug.'),
 } as const;

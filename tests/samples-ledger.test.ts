@@ -103,4 +103,17 @@ describe('sample ledger', () => {
     expect(await api('POST', `/samples/${fish.id}/dispose`, { by: '李经理' })).toMatchObject({ status: 409, body: { error: { code: 'sample_sealed' } } });
     expect(await api('POST', '/samples/99999/seal', { by: 'x' })).toMatchObject({ status: 404, body: { error: { code: 'sample_not_found' } } });
   });
+
+  it('records a sample taken out after its full retention as disposed, by whom and when', async () => {
+    const cabbage = event({ label: { dish: '炒青菜', service: LUNCH }, netWeightG: 140, slot: 7 });
+    await send(cabbage);
+    const outAt = cabbage.ts + 49 * 3_600_000;
+    clock.set(outAt + 60_000);
+    await send(event({ type: 'removed', slot: 7, netWeightG: 140, ts: outAt, badge: 'S002' }));
+    const board = (await api('GET', '/kitchens/k-smp/samples?date=2026-11-23')).body as SampleDay;
+    expect(board.services[0]!.dishes[2]).toMatchObject({
+      dish: '炒青菜', status: 'disposed', sample: { disposedBy: 'S002', disposedAt: new Date(outAt).toISOString() },
+    });
+    expect((await alerts()).some((a) => a.ruleId === 'FS-SAMPLE-EARLY' && a.message.includes('炒青菜'))).toBe(false);
+  });
 });

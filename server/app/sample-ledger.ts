@@ -93,7 +93,12 @@ export function createSampleLedger(deps: SampleLedgerDeps) {
     const record = deps.samples.onSlot(gw.kitchenId, e.cabinet, e.slot);
     if (!record) return { stored: true }; // nothing on record there (re-sent, or never recorded)
     raise(gw.kitchenId, profile, removalEvents(record, e.ts, profile));
-    publish(deps.samples.remove(record.id, e.ts, e.badge ?? null));
+    const removed = deps.samples.remove(record.id, e.ts, e.badge ?? null);
+    // Taken out after its full retention and not sealed: that is its disposal. A sealed sample
+    // leaving the cabinet is handed to the regulator and stays sealed (FS-SAMPLE-SEAL).
+    const retentionEnd = record.placedAt + (profile.samples?.retentionH ?? 48) * 3_600_000;
+    const disposed = record.sealedAt === null && e.ts >= retentionEnd && e.badge ? deps.samples.dispose(record.id, e.ts, e.badge) : undefined;
+    publish(disposed ?? removed);
     return { stored: true };
   }
 
@@ -128,7 +133,8 @@ export function createSampleLedger(deps: SampleLedgerDeps) {
       const held = deps.samples.heldIn(alert.kitchenId, alert.deviceId, excursion.from);
       if (held.length === 0) return;
       const profile = profileOf(alert.kitchenId);
-      raise(alert.kitchenId, profile, excursionEvents(excursion, held, profile, deps.now()));
+      // Judged when the alarm was raised, on device time: a replayed history must not count the hours since.
+      raise(alert.kitchenId, profile, excursionEvents(excursion, held, profile, Date.parse(alert.raisedAt)));
       held.forEach(publish);
     },
     dayBoard(kitchenId: string, date?: string): SampleDay {
