@@ -10,6 +10,7 @@ import {
   sampleChipClass,
   sampleStatusLabel,
   sampleTone,
+  shiftDate,
   showsCountdown,
   type SampleStatus,
 } from './samples.ts';
@@ -108,5 +109,45 @@ describe('sample issue on the district card', () => {
       expect(RULE_NAMES[id]?.zh).toBeTruthy();
       expect(RULE_NAMES[id]?.en).toBeTruthy();
     }
+  });
+});
+
+describe('shiftDate', () => {
+  it('moves a day back and forth', () => {
+    expect(shiftDate('2026-11-23', -1)).toBe('2026-11-22');
+    expect(shiftDate('2026-11-23', 1)).toBe('2026-11-24');
+    expect(shiftDate('2026-11-23', 0)).toBe('2026-11-23');
+    expect(shiftDate('2026-11-23', -30)).toBe('2026-10-24');
+  });
+
+  it('rolls over month, year and leap day', () => {
+    expect(shiftDate('2026-12-31', 1)).toBe('2027-01-01');
+    expect(shiftDate('2027-01-01', -1)).toBe('2026-12-31');
+    expect(shiftDate('2026-03-01', -1)).toBe('2026-02-28');
+    expect(shiftDate('2028-03-01', -1)).toBe('2028-02-29');
+    expect(shiftDate('2026-10-31', 1)).toBe('2026-11-01');
+  });
+
+  it('is not moved by daylight saving or the local time zone', () => {
+    // Days on which Europe and the US change their clocks.
+    expect(shiftDate('2026-03-29', -1)).toBe('2026-03-28');
+    expect(shiftDate('2026-03-08', 1)).toBe('2026-03-09');
+    expect(shiftDate('2026-10-25', 1)).toBe('2026-10-26');
+  });
+
+  it('refuses what is not a day', () => {
+    for (const bad of ['', '2026-11-3', '2026-02-30', '2026-13-01', '2026-11-23T00:00:00Z', 'today']) {
+      expect(() => shiftDate(bad, 1)).toThrow(RangeError);
+    }
+    expect(() => shiftDate('2026-11-23', 0.5)).toThrow(RangeError);
+  });
+});
+
+describe('sample alert subjects', () => {
+  it('names a missing-dish alert by its dish and service, and a sample alert by its number', async () => {
+    const { unitName } = await import('./components/kitchen-card.ts');
+    expect(unitName({ device: undefined, deviceId: 'menu:2026-11-23:lunch:番茄炒蛋' })).toBe('留样 · 番茄炒蛋（2026-11-23 午餐）');
+    expect(unitName({ device: undefined, deviceId: 'sample-14' })).toBe('留样 #14');
+    expect(unitName({ device: undefined, deviceId: 'chiller-9' })).toBe('chiller-9');
   });
 });

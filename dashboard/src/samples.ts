@@ -103,3 +103,20 @@ export function debounce(fn: () => void, ms: number): { (): void; cancel(): void
   run.cancel = () => clearTimeout(timer);
   return run;
 }
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * A site-local day (YYYY-MM-DD) moved by `days`: shiftDate('2026-11-23', -1) is
+ * '2026-11-22'. Plain calendar arithmetic done in UTC on the string, so no time
+ * zone or daylight saving can move it; month and year ends roll over.
+ */
+export function shiftDate(date: string, days: number): string {
+  const m = DAY.exec(date);
+  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!d || d.toISOString().slice(0, 10) !== date || !Number.isInteger(days)) {
+    throw new RangeError(`shiftDate: not a day: ${date} ${days}`);
+  }
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

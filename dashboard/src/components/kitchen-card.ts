@@ -7,8 +7,14 @@ import { hasSampleIssue } from '../samples.ts';
 import type { KitchenView, UnitView } from '../summary.ts';
 import { readingBadges, stateChip } from './chips.ts';
 
+/** A unit's name; for a food-sample alert, its subject (the server's `menu:<date>:<meal>:<dish>` or `sample-<id>`). */
 export function unitName(unit: Pick<UnitView, 'device' | 'deviceId'>): string {
-  return unit.device?.name ?? unit.deviceId;
+  if (unit.device) return unit.device.name;
+  const menu = /^menu:(\d{4}-\d{2}-\d{2}):(breakfast|lunch|dinner):(.+)$/.exec(unit.deviceId);
+  if (menu) return t('samples.subjectDish', { dish: menu[3]!, date: menu[1]!, meal: t(`meal.${menu[2]}` as never) });
+  const sample = /^sample-(\d+)$/.exec(unit.deviceId);
+  if (sample) return t('samples.subjectSample', { id: sample[1]! });
+  return unit.deviceId;
 }
 
 export function renderKitchenCard(view: KitchenView, now: number): HTMLElement {

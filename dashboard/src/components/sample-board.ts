@@ -1,7 +1,7 @@
 // The kitchen's "今日留样" board: per service, each dish on the menu with its
 // sample (weight, when and by whom, 48 h countdown) and a labelled status chip.
 import type { SampleDay, SampleDto } from '../../../contracts/api.ts';
-import { h, icon } from '../dom.ts';
+import { h, icon, type Child } from '../dom.ts';
 import { formatTime } from '../format.ts';
 import { t } from '../i18n.ts';
 import { ICONS } from '../icons.ts';
@@ -13,6 +13,7 @@ import {
   sampleChipIcon,
   sampleStatusLabel,
   sampleTone,
+  shiftDate,
   showsCountdown,
   type SampleStatus,
 } from '../samples.ts';
@@ -39,9 +40,44 @@ export function sampleBoardSignature(day: SampleDay, timeZone: string, now: numb
   ]);
 }
 
-export function renderSampleBoard(day: SampleDay, timeZone: string, now: number): HTMLElement {
-  if (!day.services.length) return h('p', { class: 'placeholder' }, t('samples.noMenu'));
-  return h('div', { class: 'sample-services' }, day.services.map((s) => renderService(s, timeZone, now)));
+/** `isToday` false: a past (or other) day, so "no menu" speaks of that day, not today. */
+export function renderSampleBoard(day: SampleDay, timeZone: string, now: number, isToday = true): HTMLElement {
+  const noMenu = t(isToday ? 'samples.noMenu' : 'samples.noMenuDay');
+  if (!day.services.length) return h('p', { class: 'placeholder' }, noMenu);
+  return h('div', { class: 'sample-services' }, day.services.map((s) => renderService(s, timeZone, now, noMenu)));
+}
+
+export interface SampleNav {
+  el: HTMLElement;
+  /** `shown`: the day on the board (null while not known); `today`: the site's today (null while not known). */
+  update(shown: string | null, today: string | null): void;
+}
+
+/**
+ * The board's "‹ 前一天 · 后一天 ›" buttons, and "今天" when another day is shown.
+ * Built once and updated in place, so a click does not lose the keyboard focus.
+ * "Next day" stops at today: later days have no samples yet.
+ */
+export function createSampleNav(go: (date: string) => void): SampleNav {
+  let shown: string | null = null;
+  let today: string | null = null;
+  const button = (cls: string, onclick: () => void, ...label: Child[]): HTMLButtonElement =>
+    h('button', { type: 'button', class: `day-button ${cls}`, onclick }, ...label);
+  const prev = button('day-prev', () => shown && go(shiftDate(shown, -1)), h('span', { 'aria-hidden': 'true' }, '‹'), t('samples.prevDay'));
+  const next = button('day-next', () => shown && go(shiftDate(shown, 1)), t('samples.nextDay'), h('span', { 'aria-hidden': 'true' }, '›'));
+  const todayButton = button('day-today', () => today && go(today), t('samples.today'));
+  const el = h('div', { class: 'day-nav', role: 'group', 'aria-label': t('samples.dayNav') }, prev, next, todayButton);
+  const update = (s: string | null, td: string | null): void => {
+    shown = s;
+    today = td;
+    prev.disabled = !shown;
+    next.disabled = !shown || !today || shown >= today;
+    const hadFocus = document.activeElement === todayButton;
+    todayButton.hidden = !today || shown === today;
+    if (hadFocus && todayButton.hidden) prev.focus(); // not lost to the page
+  };
+  update(null, null);
+  return { el, update };
 }
 
 function rows(service: Service): Row[] {
@@ -51,7 +87,7 @@ function rows(service: Service): Row[] {
   ];
 }
 
-function renderService(service: Service, timeZone: string, now: number): HTMLElement {
+function renderService(service: Service, timeZone: string, now: number, noMenu: string): HTMLElement {
   const list = rows(service);
   return h(
     'div',
@@ -81,7 +117,7 @@ function renderService(service: Service, timeZone: string, now: number): HTMLEle
           ),
           h('tbody', null, list.map((r) => renderRow(r, timeZone, now))),
         )
-      : h('p', { class: 'placeholder' }, t('samples.noMenu')),
+      : h('p', { class: 'placeholder' }, noMenu),
   );
 }
 

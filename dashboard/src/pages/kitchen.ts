@@ -1,9 +1,9 @@
-// One kitchen: its facts, today's food samples, a live 24 h chart per unit, and its alerts (open first).
+// One kitchen: its facts, the food samples of today (or a past day), a live 24 h chart per unit, and its alerts (open first).
 import type { Alert, Kitchen, SampleDay } from '../../../contracts/api.ts';
 import { api } from '../api.ts';
 import { alertSignature, renderAlertItem, type AlertContext } from '../components/alert-item.ts';
 import { readingBadges, stateChip } from '../components/chips.ts';
-import { renderSampleBoard, sampleBoardSignature } from '../components/sample-board.ts';
+import { createSampleNav, renderSampleBoard, sampleBoardSignature } from '../components/sample-board.ts';
 import { unitName } from '../components/kitchen-card.ts';
 import { createUnitChart, type UnitChart } from '../components/unit-chart.ts';
 import { h, icon, patchKeyed } from '../dom.ts';
@@ -30,7 +30,9 @@ export function mountKitchen(root: HTMLElement, kitchenId: string, store: Store,
   const head = h('div', { class: 'kitchen-head' });
   const unitsEl = h('div', { class: 'unit-panels' });
   const alertList = h('ol', { class: 'alert-list' });
-  const samplesDate = h('span', { class: 'muted' });
+  const samplesTitle = h('h2', { id: 'samples-title' }, t('samples.title'));
+  const samplesDate = h('span', { class: 'muted sample-date' });
+  const samplesNav = createSampleNav((date) => showDay(date));
   const samplesEl = h('div', { class: 'sample-board' }, h('p', { class: 'placeholder' }, t('samples.loading')));
   const body = h(
     'div',
@@ -41,7 +43,7 @@ export function mountKitchen(root: HTMLElement, kitchenId: string, store: Store,
       h(
         'section',
         { class: 'panel samples', 'aria-labelledby': 'samples-title' },
-        h('div', { class: 'section-head' }, h('h2', { id: 'samples-title' }, t('samples.title')), samplesDate),
+        h('div', { class: 'section-head' }, samplesTitle, samplesDate, samplesNav.el),
         samplesEl,
       ),
       h('section', { class: 'units', 'aria-labelledby': 'charts-title' }, h('div', { class: 'section-head' }, h('h2', { id: 'charts-title' }, t('kitchen.charts'))), unitsEl),
@@ -59,6 +61,10 @@ export function mountKitchen(root: HTMLElement, kitchenId: string, store: Store,
   let sampleError = false;
   let sampleSeq = 0;
   let sampleSig = '';
+  // The day on the board: null follows the site's today (live); otherwise a past day (YYYY-MM-DD).
+  let sampleDate: string | null = null;
+  // The site's today, as the server last told it (the board's own `date`), not the browser's clock.
+  let siteToday: string | null = null;
   let lastConnection: Connection | null = null;
 
   root.replaceChildren(
@@ -78,10 +84,12 @@ export function mountKitchen(root: HTMLElement, kitchenId: string, store: Store,
   const rerender = (): void => page.update(store.get(), Date.now());
   const loadSamples = (): void => {
     const seq = ++sampleSeq; // only the newest answer counts
+    const date = sampleDate;
     api
-      .samples(kitchenId, undefined, abort.signal)
+      .samples(kitchenId, date ?? undefined, abort.signal)
       .then((day) => {
         if (seq !== sampleSeq) return;
+        if (date === null) siteToday = day.date;
         sampleDay = day;
         sampleError = false;
         rerender();
@@ -93,12 +101,22 @@ export function mountKitchen(root: HTMLElement, kitchenId: string, store: Store,
       });
   };
   const refetchSamples = debounce(loadSamples, 300);
+  /** Shows another day's board; today's goes back to following the site's today. */
+  const showDay = (date: string): void => {
+    sampleDate = date === siteToday ? null : date;
+    sampleDay = null; // "loading" rather than the last day's board under the new date
+    sampleError = false;
+    refetchSamples.cancel();
+    loadSamples();
+    rerender();
+  };
   loadSamples();
+  // Today's board is live; a past day is history, refetched only when a sample of that very day changes.
   const unsubscribeSamples = live.onSample((s) => {
-    if (s.kitchenId === kitchenId) refetchSamples();
+    if (s.kitchenId === kitchenId && (sampleDate === null || s.date === sampleDate)) refetchSamples();
   });
   const unsubscribeRaised = live.onAlertRaised((a) => {
-    if (a.kitchenId === kitchenId && isSampleRule(a.ruleId)) refetchSamples();
+    if (a.kitchenId === kitchenId && isSampleRule(a.ruleId) && sampleDate === null) refetchSamples();
   });
   api
     .devices(kitchenId, abort.signal)
@@ -165,11 +183,15 @@ export function mountKitchen(root: HTMLElement, kitchenId: string, store: Store,
   }
 
   function updateSamples(timeZone: string, now: number): void {
-    const sig = JSON.stringify([getLang(), sampleError, sampleDay ? sampleBoardSignature(sampleDay, timeZone, now) : null]);
+    const isToday = sampleDate === null;
+    const shown = sampleDate ?? sampleDay?.date ?? siteToday;
+    const sig = JSON.stringify([getLang(), sampleError, shown, siteToday, sampleDay ? sampleBoardSignature(sampleDay, timeZone, now) : null]);
     if (sig === sampleSig) return;
     sampleSig = sig;
-    samplesDate.textContent = sampleDay?.date ?? '';
-    if (sampleDay) samplesEl.replaceChildren(renderSampleBoard(sampleDay, timeZone, now));
+    samplesTitle.textContent = t(isToday ? 'samples.title' : 'samples.titleDay');
+    samplesDate.textContent = shown ?? '';
+    samplesNav.update(shown, siteToday);
+    if (sampleDay) samplesEl.replaceChildren(renderSampleBoard(sampleDay, timeZone, now, isToday));
     else samplesEl.replaceChildren(h('p', { class: sampleError ? 'placeholder error' : 'placeholder' }, sampleError ? t('samples.error') : t('samples.loading')));
   }
 
