@@ -94,7 +94,8 @@ describe('story: store and forward', () => {
     const taken = (db.prepare(`SELECT seq FROM sqlite_sequence WHERE name = 'outbox'`).get() as { seq: number }).seq;
     const perDevice = db.prepare('SELECT device, last FROM device_seq').all() as Array<{ device: string; last: number }>;
     db.close();
-    expect(taken).toBeGreaterThan(50 * devices.length);
+    // At least the 10 + 10 + 20 + 10 polls waited for (exactly that many when the machine is slow).
+    expect(taken).toBeGreaterThanOrEqual(50 * devices.length);
     expect(await stack.countReadings(`WHERE kitchen = 'k-sf'`)).toBe(taken);
 
     // Exactly once, per device: seq 1..last, each stored once, none missing.
