@@ -133,6 +133,8 @@ export const SampleDto = Type.Object({
   disposedAt: Nullable(Time()),
   disposedBy: Nullable(Type.String()),
   retentionEndsAt: Time(),
+  /** The cabinet's temperatures over this sample's retention (placed → removed, or 48 h): the series API. */
+  cabinetSeries: Type.String({ description: 'path of GET …/devices/{cabinet}/series for the retention period' }),
   status: SampleStatusDto,
 });
 export type SampleDto = Static<typeof SampleDto>;

@@ -63,7 +63,10 @@ describe('sample ledger', () => {
     expect(dishes.map((d) => [d.dish, d.status, d.sample?.netWeightG ?? null])).toEqual([
       ['红烧肉', 'ok', 131.4], ['清蒸鱼', 'light', 118], ['炒青菜', 'pending', null], ['番茄蛋汤', 'pending', null],
     ]);
-    expect(dishes[0]!.sample).toMatchObject({ placedBy: 'S001', cabinet: 'samples-1', scaleSerial: 'IND-2024-7', retentionEndsAt: new Date(pork.ts + 48 * 3_600_000).toISOString() });
+    expect(dishes[0]!.sample).toMatchObject({
+      placedBy: 'S001', cabinet: 'samples-1', scaleSerial: 'IND-2024-7', retentionEndsAt: new Date(pork.ts + 48 * 3_600_000).toISOString(),
+      cabinetSeries: `/api/kitchens/k-smp/devices/samples-1/series?from=${new Date(pork.ts).toISOString()}&to=${new Date(pork.ts + 48 * 3_600_000).toISOString()}`,
+    });
   });
 
   it('[FS-SAMPLE-RECORD] rejects a placement without a badge scan, and a hand-made record without a person', async () => {

@@ -59,12 +59,14 @@ export function createSampleLedger(deps: SampleLedgerDeps) {
 
   function toDto(r: SampleRecord, profile: Profile, excursions: CabinetExcursion[]): SampleDto {
     const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+    const retentionEnd = r.placedAt + (profile.samples?.retentionH ?? 48) * 3_600_000;
     return {
       id: r.id, kitchenId: r.kitchenId, date: r.service.date, meal: r.service.meal, dish: r.dish, netWeightG: r.netWeightG,
       scaleSerial: r.scaleSerial, cabinet: r.cabinet, slot: r.slot, placedAt: iso(r.placedAt)!, placedBy: r.placedBy,
       photoRef: r.photoRef, removedAt: iso(r.removedAt), removedBy: r.removedBy, sealedAt: iso(r.sealedAt), sealedBy: r.sealedBy,
       disposedAt: iso(r.disposedAt), disposedBy: r.disposedBy,
-      retentionEndsAt: iso(r.placedAt + (profile.samples?.retentionH ?? 48) * 3_600_000)!,
+      retentionEndsAt: iso(retentionEnd)!,
+      cabinetSeries: `/api/kitchens/${r.kitchenId}/devices/${r.cabinet}/series?from=${iso(r.placedAt)}&to=${iso(Math.min(r.removedAt ?? retentionEnd, retentionEnd))}`,
       status: sampleStatus(r, { excursions, profile, now: deps.now(), missing: false }),
     };
   }
