@@ -41,7 +41,7 @@ function appendInTimeOrder(outbox: Outbox, readings: UnnumberedReading[], events
 }
 
 export async function startDemoKitchen(k: DemoKitchen, n: number, opts: {
-  clock: Clock; mqttUrl: string; secret: string; dataDir: string; pollSeconds: number;
+  clock: Clock; mqttUrl: string; secret: string; dataDir: string; pollSeconds: number; lunchStart: number;
 }): Promise<RunningKitchen> {
   const now = opts.clock.now();
   const startAt = now - HISTORY_MIN * 60_000;
@@ -57,7 +57,7 @@ export async function startDemoKitchen(k: DemoKitchen, n: number, opts: {
   if (firstStart) {
     const history = historyOf(sim, startAt, now - opts.pollSeconds * 1000, HISTORY_STEP_MS);
     const readings = history.map((raw) => toUnnumberedReading(raw, kinds.get(raw.deviceId)!));
-    appendInTimeOrder(outbox, readings, pastLunch(n, now)?.events ?? []);
+    appendInTimeOrder(outbox, readings, pastLunch(n, opts.lunchStart, now)?.events ?? []);
   }
   await sim.start();
   const driver = createModbusProbeDriver({ host: '127.0.0.1', port: sim.address().port, timeoutMs: 1000, clock: opts.clock });

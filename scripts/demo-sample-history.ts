@@ -11,14 +11,14 @@ import { SAMPLE_CABINET } from './demo-samples.ts';
 
 const HOUR = 3_600_000;
 
-interface PastLunch { scenario: CabinetScenarioName; hoursAgo: number; description: string; sealBy?: string }
+interface PastLunch { scenario: CabinetScenarioName; daysAgo: number; description: string; sealBy?: string }
 
-/** By kitchen number (1-based). The lunch starts `hoursAgo` before the demo's start. */
+/** By kitchen number (1-based). The lunch of `daysAgo` days before the demo's lunch, at the same time of day. */
 const PAST_LUNCHES: Record<number, PastLunch> = {
-  5: { scenario: 'removed-after-30h', hoursAgo: 31, description: 'a lunch sample taken out after 30 h (FS-SAMPLE-EARLY), on the previous day\'s board' },
-  6: { scenario: 'disposal-after-48h', hoursAgo: 50, description: 'a lunch disposed of after 49 h: lawful, no alert' },
-  8: { scenario: 'normal-lunch', hoursAgo: 27, sealBy: '市场监管 王', description: 'a lunch sample sealed after a suspected illness (FS-SAMPLE-SEAL: cannot be disposed)' },
-  10: { scenario: 'normal-lunch', hoursAgo: 27, description: 'the sample cabinet warmed to ~12 °C 3 h ago while holding a lunch (FS-COLD-ALARM, FS-SAMPLE-TEMP: compromised)' },
+  5: { scenario: 'removed-after-30h', daysAgo: 2, description: 'a lunch sample taken out after 30 h (FS-SAMPLE-EARLY), on the board of 2 days ago' },
+  6: { scenario: 'disposal-after-48h', daysAgo: 3, description: 'the lunch of 3 days ago disposed of after 49 h: lawful, no alert' },
+  8: { scenario: 'normal-lunch', daysAgo: 2, sealBy: '市场监管 王', description: 'a sample of the lunch of 2 days ago sealed after a suspected illness (FS-SAMPLE-SEAL)' },
+  10: { scenario: 'normal-lunch', daysAgo: 1, description: 'the sample cabinet warmed to ~12 °C 3 h ago while holding yesterday\'s lunch (FS-COLD-ALARM, FS-SAMPLE-TEMP)' },
 };
 
 export const PAST_LUNCH_NUMBERS = Object.keys(PAST_LUNCHES).map(Number);
@@ -50,11 +50,11 @@ export function sampleEventsOf(name: CabinetScenarioName, startAt: number, scale
   return events;
 }
 
-/** The past lunch of a kitchen: its service, menu and events; none for most kitchens. */
-export function pastLunch(kitchenNumber: number, now: number) {
+/** The past lunch of a kitchen: its service, menu and events (those before `now`); none for most kitchens. */
+export function pastLunch(kitchenNumber: number, lunchStart: number, now: number) {
   const past = PAST_LUNCHES[kitchenNumber];
   if (!past) return undefined;
-  const startAt = Math.floor((now - past.hoursAgo * HOUR) / 60_000) * 60_000;
+  const startAt = lunchStart - past.daysAgo * 24 * HOUR;
   return {
     ...past,
     startAt,

@@ -70,19 +70,19 @@ async function main() {
   const lunchStart = demoLunchStart(systemClock.now());
   for (const [i, k] of district.entries()) {
     seedLunch(server.samples, k.kitchen.id, lunchStart);
-    const past = pastLunch(i + 1, systemClock.now());
+    const past = pastLunch(i + 1, lunchStart, systemClock.now());
     if (past) server.samples.setMenu(k.kitchen.id, past.service, past.dishes);
   }
   await server.start();
   const kitchens: RunningKitchen[] = [];
   for (const [i, k] of district.entries()) {
     kitchens.push(await startDemoKitchen(k, i + 1, {
-      clock: systemClock, mqttUrl, secret: secrets[k.gatewayId]!, dataDir, pollSeconds: cfg.pollSeconds,
+      clock: systemClock, mqttUrl, secret: secrets[k.gatewayId]!, dataDir, pollSeconds: cfg.pollSeconds, lunchStart,
     }));
   }
   const cabinets: RunningCabinet[] = [];
   for (const [i, k] of kitchens.entries()) cabinets.push(await startDemoCabinet(i + 1, { clock: systemClock, gateway: k.gateway, lunchStart }));
-  void sealPastSamples(server, district.map((k) => k.kitchen.id));
+  void sealPastSamples(server, district.map((k) => k.kitchen.id), lunchStart);
   printBanner(cfg, server.address().port, broker.address().port, influxUrl, kitchens, district.map((k) => k.kitchen.name), lunchStart);
 
   let stopping = false;
@@ -104,9 +104,9 @@ async function main() {
 }
 
 /** The seal of a past lunch's sample (a regulator's act, through the ledger) once the gateway has reported it. */
-async function sealPastSamples(server: ReturnType<typeof createServer>, kitchenIds: string[]) {
+async function sealPastSamples(server: ReturnType<typeof createServer>, kitchenIds: string[], lunchStart: number) {
   for (const [i, kitchenId] of kitchenIds.entries()) {
-    const past = pastLunch(i + 1, systemClock.now());
+    const past = pastLunch(i + 1, lunchStart, systemClock.now());
     if (!past?.sealBy) continue;
     for (let attempt = 0; attempt < 120; attempt++) {
       const sample = server.samples.forDay(kitchenId, past.service.date).find((s) => s.slot === 2);
