@@ -33,6 +33,16 @@ export function createModbusLink(opts: ModbusLinkOptions) {
   const maxTimeouts = opts.reconnectAfterTimeouts ?? 5;
 
   const link = {
+    /** (Re)opens the link for a driver's connect(). */
+    connect: (): Promise<void> => link.exclusive(async () => {
+      link.closed = false;
+      await link.open();
+    }),
+    /** Closes it for good (until connect()), after the request in progress. */
+    close: (): Promise<void> => link.exclusive(() => {
+      link.closed = true;
+      return link.drop();
+    }),
     exclusive<T>(fn: () => Promise<T>): Promise<T> {
       const run = queue.then(fn, fn);
       queue = run.catch(() => undefined);

@@ -38,14 +38,8 @@ const STATUS_DEFROST = 1 << 1;
 export function createModbusProbeDriver(opts: ModbusProbeOptions): ModbusProbeDriver {
   const link = createModbusLink(opts);
   return {
-    connect: () => link.exclusive(async () => {
-      link.closed = false;
-      await link.open();
-    }),
-    close: () => link.exclusive(() => {
-      link.closed = true;
-      return link.drop();
-    }),
+    connect: link.connect,
+    close: link.close,
     read: (device) => link.exclusive(async () => {
       const ts = opts.clock.now();
       const deviceId = addressId(device);

@@ -37,14 +37,8 @@ const STATUS_OVERLOAD = 1 << 1;
 export function createScaleDriver(opts: ScaleDriverOptions): ScaleDriver {
   const link = createModbusLink(opts);
   return {
-    connect: () => link.exclusive(async () => {
-      link.closed = false;
-      await link.open();
-    }),
-    close: () => link.exclusive(() => {
-      link.closed = true;
-      return link.drop();
-    }),
+    connect: link.connect,
+    close: link.close,
     read: () => link.exclusive(async () => {
       const ts = opts.clock.now();
       try {
