@@ -11,6 +11,11 @@ import { createAuthorizePublish } from './policy/authorize-publish.ts';
 import { createAuthorizeSubscribe } from './policy/authorize-subscribe.ts';
 import { createPrincipals } from './policy/principals.ts';
 import { createRefusals, type RefusalReason } from './policy/refusals.ts';
+import { guardPacketSize } from './packet-guard.ts';
+import { PAYLOAD_LIMITS } from '../contracts/payloads.ts';
+
+/** The largest packet the protocol needs: the largest payload plus room for the topic and headers. */
+export const MAX_PACKET_BYTES = Math.max(...Object.values(PAYLOAD_LIMITS)) + 64 * 1024;
 
 export interface BrokerDeps {
   /** 0 picks a free port; read it back with address(). */
@@ -86,7 +91,9 @@ export async function createBroker(deps: BrokerDeps): Promise<BrokerService> {
     // Small MQTT packets (PUBACKs, acks, live readings) must not wait up to 40 ms for
     // Nagle's algorithm: it dominated publish-to-stored latency at moderate load (0004).
     socket.setNoDelay(true);
-    broker.handle(socket);
+    broker.handle(guardPacketSize(socket, MAX_PACKET_BYTES, () => refusals.refuse(null, 'packet_too_large', {
+      remoteAddress: socket.remoteAddress, maxBytes: MAX_PACKET_BYTES,
+    })));
   });
   let stopped: Promise<void> | null = null;
 

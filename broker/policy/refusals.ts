@@ -13,6 +13,7 @@ export const REFUSAL_REASONS = [
   'publish_wildcard',
   'publish_sys',
   'payload_too_large',
+  'packet_too_large',
   'subscribe_not_owner',
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
