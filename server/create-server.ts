@@ -59,6 +59,7 @@ export function createServer(opts: ServerOptions) {
     samples, registry, alerts, now: () => clock.now(), emitAlert,
     emitSample: (sample) => socket?.emitSample(sample),
     onRaised: (rule) => metrics.alertsRaised.inc({ rule }),
+    onCheckFailed: (kitchenId, err) => log.error({ err, kitchenId }, 'missing-sample check failed'),
   });
 
   const coldChain = createColdChain({

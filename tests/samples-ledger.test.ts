@@ -119,4 +119,28 @@ describe('sample ledger', () => {
     });
     expect((await alerts()).some((a) => a.ruleId === 'FS-SAMPLE-EARLY' && a.message.includes('炒青菜'))).toBe(false);
   });
+
+  it('[FS-SAMPLE-MISSING] does not raise a closed missing-dish alert again', async () => {
+    const missing = (await alerts()).find((a) => a.ruleId === 'FS-SAMPLE-MISSING' && a.deviceId.endsWith(':番茄蛋汤'))!;
+    for (const step of ['acknowledge', 'resolve', 'close']) {
+      expect((await api('POST', `/alerts/${missing.id}/${step}`, { by: '李经理' })).status).toBe(200);
+    }
+    stack.server.sampleLedger.checkServices();
+    expect((await alerts()).filter((a) => a.ruleId === 'FS-SAMPLE-MISSING' && a.deviceId.endsWith(':番茄蛋汤'))).toHaveLength(1);
+  });
+
+  it('ignores a re-sent removal once a newer sample sits on that slot', async () => {
+    const soup = event({ label: { dish: '番茄蛋汤', service: LUNCH }, netWeightG: 150, slot: 1, ts: AT_1140 + 31 * 3_600_000 });
+    await send(soup);
+    await send(event({ type: 'removed', slot: 1, netWeightG: 131.4, ts: AT_1140 + 30 * 3_600_000 })); // the pork's removal again
+    const board = (await api('GET', '/kitchens/k-smp/samples?date=2026-11-23')).body as SampleDay;
+    expect(board.services[0]!.dishes[3]).toMatchObject({ dish: '番茄蛋汤', sample: { netWeightG: 150, removedAt: null } });
+  });
+
+  it('answers malformed meal times and impossible dates with 400, not 500', async () => {
+    expect(await api('PUT', '/kitchens/k-smp/meal-times', [null])).toMatchObject({ status: 400, body: { error: { code: 'invalid_body' } } });
+    expect(await api('PUT', '/kitchens/k-smp/meal-times', [{ meal: 'lunch', starts: '13:00', ends: '11:30' }])).toMatchObject({ status: 400 });
+    expect(await api('GET', '/kitchens/k-smp/samples?date=2026-02-30')).toMatchObject({ status: 400, body: { error: { code: 'invalid_query' } } });
+    expect(await api('PUT', '/kitchens/k-smp/menus/2026-02-30/lunch', { dishes: ['x'] })).toMatchObject({ status: 400 });
+  });
 });

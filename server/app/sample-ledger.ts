@@ -25,6 +25,7 @@ export interface SampleLedgerDeps {
   emitAlert(event: 'alert:raised' | 'alert:updated', alert: Alert): void;
   emitSample(sample: SampleDto): void;
   onRaised?(ruleId: string): void;
+  onCheckFailed?(kitchenId: string, err: Error): void;
 }
 
 export type SampleEventOutcome = { stored: true } | { stored: false; reason: string };
@@ -41,7 +42,9 @@ export function createSampleLedger(deps: SampleLedgerDeps) {
   function raise(kitchenId: string, profile: Profile, events: SampleAlertEvent[]) {
     for (const e of events) {
       const deviceId = subjectOf(e);
-      if (deps.alerts.findLive(kitchenId, deviceId, e.ruleId)) continue; // already raised: no duplicates
+      // A sample alert's subject is one sample, or one dish of one service: raised once, ever, so a
+      // closed FS-SAMPLE-MISSING is not raised again by the next minute's check.
+      if (deps.alerts.exists(kitchenId, deviceId, e.ruleId)) continue;
       const { alert, created } = deps.alerts.raise({
         kitchenId, deviceId, ruleId: e.ruleId, severity: e.severity, profile: profile.id,
         message: e.message, firstOutAt: e.at, raisedAt: e.at, value: null,
@@ -54,7 +57,11 @@ export function createSampleLedger(deps: SampleLedgerDeps) {
   function excursionsOf(kitchenId: string): CabinetExcursion[] {
     return deps.alerts.list({ kitchenId, limit: 1000 })
       .filter((a) => COLD_EXCURSION_RULES.has(a.ruleId))
-      .map((a) => ({ cabinet: a.deviceId, from: Date.parse(a.firstOutAt), to: a.clearedAt ? Date.parse(a.clearedAt) : null }));
+      .map((a) => {
+        // Back in range, or else closed by a person: a closed alert must not stay an endless excursion.
+        const end = a.clearedAt ?? a.closedAt ?? a.resolvedAt;
+        return { cabinet: a.deviceId, from: Date.parse(a.firstOutAt), to: end ? Date.parse(end) : null };
+      });
   }
 
   function toDto(r: SampleRecord, profile: Profile, excursions: CabinetExcursion[]): SampleDto {
@@ -82,10 +89,15 @@ export function createSampleLedger(deps: SampleLedgerDeps) {
     const record = deps.samples.place({
       kitchenId: gw.kitchenId, service: e.label!.service, dish: e.label!.dish.trim(), netWeightG: e.netWeightG,
       scaleSerial: e.scaleSerial, cabinet: e.cabinet, slot: e.slot, placedAt: e.ts, placedBy: e.badge!,
-      source: `${gw.kitchenId}/${gw.gatewayId}/${e.device}/${e.seq}`,
+      // seq alone restarts with a new outbox file; with the time and slot a new act never collides.
+      source: `${gw.kitchenId}/${gw.gatewayId}/${e.device}/${e.seq}/${e.ts}/${e.slot}`,
     });
     if (record) {
       raise(gw.kitchenId, profile, placementEvents(record, profile));
+      // [FS-SAMPLE-TEMP] put into a cabinet that is out of range right now
+      for (const x of excursionsOf(gw.kitchenId)) {
+        if (x.cabinet === record.cabinet && x.to === null) raise(gw.kitchenId, profile, excursionEvents(x, [record], profile, e.ts));
+      }
       publish(record);
     }
     return { stored: true }; // a re-sent event was recorded before
@@ -93,7 +105,8 @@ export function createSampleLedger(deps: SampleLedgerDeps) {
 
   function removed(gw: GatewayAddress, e: SampleEvent, profile: Profile): SampleEventOutcome {
     const record = deps.samples.onSlot(gw.kitchenId, e.cabinet, e.slot);
-    if (!record) return { stored: true }; // nothing on record there (re-sent, or never recorded)
+    // Nothing on record there, or only a sample placed after this removal (a re-sent removal): a no-op.
+    if (!record || record.placedAt > e.ts) return { stored: true };
     raise(gw.kitchenId, profile, removalEvents(record, e.ts, profile));
     const removed = deps.samples.remove(record.id, e.ts, e.badge ?? null);
     // Taken out after its full retention and not sealed: that is its disposal. A sealed sample
@@ -115,17 +128,22 @@ export function createSampleLedger(deps: SampleLedgerDeps) {
 
   return {
     onEvent(gw: GatewayAddress, e: SampleEvent): SampleEventOutcome {
-      const profile = profileOf(gw.kitchenId);
+      if (!deps.registry.getKitchen(gw.kitchenId)) return { stored: false, reason: `kitchen ${gw.kitchenId} is not registered` };
+      const profile = profileOf(gw.kitchenId); // saved kitchens have a known profile (registry checks it)
       return e.type === 'placed' ? placed(gw, e, profile) : removed(gw, e, profile);
     },
     /** [FS-SAMPLE-MISSING] for every kitchen's services of its local today, on the server's clock. */
     checkServices() {
       const now = deps.now();
       for (const kitchen of deps.registry.listKitchens()) {
-        const profile = profileOf(kitchen.id);
-        const date = localDate(now, kitchen.timezone);
-        const samples = deps.samples.forDay(kitchen.id, date);
-        for (const service of servicesOf(kitchen.id, date)) raise(kitchen.id, profile, serviceCheckEvents(service, samples, profile, now));
+        try {
+          const profile = profileOf(kitchen.id);
+          const date = localDate(now, kitchen.timezone);
+          const samples = deps.samples.forDay(kitchen.id, date);
+          for (const service of servicesOf(kitchen.id, date)) raise(kitchen.id, profile, serviceCheckEvents(service, samples, profile, now));
+        } catch (err) {
+          deps.onCheckFailed?.(kitchen.id, err as Error); // one kitchen's bad data must not stop the others' checks
+        }
       }
     },
     /** [FS-SAMPLE-TEMP] a cold-chain alarm on a cabinet compromises the samples it holds. */

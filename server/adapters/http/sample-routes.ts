@@ -17,7 +17,18 @@ export interface SampleApiDeps {
   now(): number;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+/** YYYY-MM-DD and a real day (2026-02-30 is not). */
+const DATE = {
+  test(value: string): boolean {
+    if (!DATE_SHAPE.test(value)) return false;
+    const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+    const day = new Date(Date.UTC(y, m - 1, d));
+    return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+  },
+};
+/** How far ahead of the server a hand-made record's time may be (the same allowance as device clocks). */
+const MAX_AHEAD_MS = 5 * 60_000;
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const isMeal = (m: unknown): m is Meal => typeof m === 'string' && (MEALS as readonly string[]).includes(m);
 const person = (by: unknown) => (typeof by === 'string' && by.trim() !== '' && by.length <= 40 ? by.trim() : undefined);
@@ -46,8 +57,11 @@ export function createSampleRouter(deps: SampleApiDeps): Router {
   r.put('/kitchens/:kitchenId/meal-times', (req, res) => {
     const kitchenId = kitchenParam(req, deps.registry);
     const times = req.body as Array<{ meal?: unknown; starts?: unknown; ends?: unknown }>;
-    if (!Array.isArray(times) || !times.every((t) => isMeal(t.meal) && HHMM.test(String(t.starts)) && HHMM.test(String(t.ends)))) {
-      fail('invalid_body', 'expected [{"meal":"lunch","starts":"11:30","ends":"13:00"}, …]');
+    const valid = (t: unknown) => typeof t === 'object' && t !== null && isMeal((t as { meal?: unknown }).meal)
+      && HHMM.test(String((t as { starts?: unknown }).starts)) && HHMM.test(String((t as { ends?: unknown }).ends))
+      && String((t as { starts: unknown }).starts) < String((t as { ends: unknown }).ends);
+    if (!Array.isArray(times) || times.length > 3 || !times.every(valid)) {
+      fail('invalid_body', 'expected [{"meal":"lunch","starts":"11:30","ends":"13:00"}, …] with starts before ends');
     }
     deps.samples.setMealTimes(kitchenId, times as Array<{ meal: Meal; starts: string; ends: string }>);
     res.json(deps.samples.mealTimes(kitchenId));
@@ -73,15 +87,22 @@ export function createSampleRouter(deps: SampleApiDeps): Router {
       placedBy: person(b.placedBy), netWeightG: typeof b.netWeightG === 'number' ? b.netWeightG : undefined };
     const check = checkSampleRecord(input);
     if (!check.ok) fail('sample_record_incomplete', check.message);
-    if (typeof b.cabinet !== 'string' || !isValidId(b.cabinet) || !Number.isInteger(b.slot)) fail('invalid_body', 'cabinet (id) and slot (integer) are required');
+    if (typeof b.cabinet !== 'string' || !isValidId(b.cabinet) || !Number.isInteger(b.slot) || (b.slot as number) < 1 || (b.slot as number) > 64) {
+      fail('invalid_body', 'cabinet (id) and slot (1–64) are required');
+    }
+    // The same limits as a scale's event (contracts/samples.ts).
+    if (input.dish!.trim().length > 40 || input.netWeightG! > 5000) fail('invalid_body', 'dish at most 40 characters, netWeightG at most 5000');
+    if (b.scaleSerial !== undefined && (typeof b.scaleSerial !== 'string' || b.scaleSerial.length > 40)) fail('invalid_body', 'scaleSerial: at most 40 characters');
+    if (input.placedAt! > deps.now() + MAX_AHEAD_MS) fail('invalid_body', 'placedAt is in the future');
     const record = deps.samples.place({
       kitchenId, service: service!, dish: input.dish!.trim(), netWeightG: input.netWeightG!, placedAt: input.placedAt!, placedBy: input.placedBy!,
       cabinet: b.cabinet as string, slot: b.slot as number, scaleSerial: typeof b.scaleSerial === 'string' ? b.scaleSerial : 'manual',
       photoRef: typeof b.photoRef === 'string' ? b.photoRef : null,
-    })!;
+    });
+    if (!record) fail('invalid_transition', 'this sample was recorded already');
     const profile = profileById(deps.registry.getKitchen(kitchenId)?.profile ?? DEFAULT_PROFILE_ID);
-    deps.sampleLedger.raiseEvents(kitchenId, placementEvents(record, profile));
-    res.status(201).json(deps.sampleLedger.toDto(record));
+    deps.sampleLedger.raiseEvents(kitchenId, placementEvents(record!, profile));
+    res.status(201).json(deps.sampleLedger.publish(record));
   });
   // [FS-SAMPLE-SEAL] sealed after a suspected food-borne illness: handed to the regulator, never disposed.
   r.post('/samples/:sampleId/seal', (req, res) => {

@@ -39,6 +39,10 @@ export function createAlertsRepo(db: Db) {
 
   return {
     get,
+    /** Whether this subject ever had an alert of this rule, in any status (closed included). */
+    exists(kitchenId: string, deviceId: string, ruleId: string): boolean {
+      return db.prepare('SELECT 1 FROM alerts WHERE kitchen_id = ? AND device_id = ? AND rule_id = ? LIMIT 1').get(kitchenId, deviceId, ruleId) !== undefined;
+    },
     findLive(kitchenId: string, deviceId: string, ruleId: string): Alert | undefined {
       const row = findLive.get(kitchenId, deviceId, ruleId) as AlertRow | undefined;
       return row && toAlert(row);
