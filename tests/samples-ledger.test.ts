@@ -143,4 +143,12 @@ describe('sample ledger', () => {
     expect(await api('GET', '/kitchens/k-smp/samples?date=2026-02-30')).toMatchObject({ status: 400, body: { error: { code: 'invalid_query' } } });
     expect(await api('PUT', '/kitchens/k-smp/menus/2026-02-30/lunch', { dishes: ['x'] })).toMatchObject({ status: 400 });
   });
+
+  it('[FS-SAMPLE-MISSING] checks a late dinner whose deadline passes midnight', async () => {
+    await api('PUT', '/kitchens/k-smp/meal-times', [{ meal: 'lunch', starts: '11:30', ends: '13:00' }, { meal: 'dinner', starts: '23:45', ends: '23:59' }]);
+    await api('PUT', '/kitchens/k-smp/menus/2026-11-23/dinner', { dishes: ['夜宵粥'] });
+    clock.set(Date.UTC(2026, 10, 23, 16, 20)); // 00:20 on the 24th in Shanghai
+    stack.server.sampleLedger.checkServices();
+    expect((await alerts()).map((a) => a.deviceId)).toContain('menu:2026-11-23:dinner:夜宵粥');
+  });
 });

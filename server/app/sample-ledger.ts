@@ -138,9 +138,11 @@ export function createSampleLedger(deps: SampleLedgerDeps) {
       for (const kitchen of deps.registry.listKitchens()) {
         try {
           const profile = profileOf(kitchen.id);
-          const date = localDate(now, kitchen.timezone);
-          const samples = deps.samples.forDay(kitchen.id, date);
-          for (const service of servicesOf(kitchen.id, date)) raise(kitchen.id, profile, serviceCheckEvents(service, samples, profile, now));
+          // Yesterday too: a late dinner's deadline can pass midnight (each alert is raised once, ever).
+          for (const date of new Set([localDate(now - 24 * 3_600_000, kitchen.timezone), localDate(now, kitchen.timezone)])) {
+            const samples = deps.samples.forDay(kitchen.id, date);
+            for (const service of servicesOf(kitchen.id, date)) raise(kitchen.id, profile, serviceCheckEvents(service, samples, profile, now));
+          }
         } catch (err) {
           deps.onCheckFailed?.(kitchen.id, err as Error); // one kitchen's bad data must not stop the others' checks
         }
