@@ -55,8 +55,8 @@ export function createSampleLedger(deps: SampleLedgerDeps) {
   }
 
   function excursionsOf(kitchenId: string): CabinetExcursion[] {
-    return deps.alerts.list({ kitchenId, limit: 1000 })
-      .filter((a) => COLD_EXCURSION_RULES.has(a.ruleId))
+    // Every cold excursion of the kitchen (few: a handful a month), so an older day's board is right too.
+    return deps.alerts.byRules(kitchenId, [...COLD_EXCURSION_RULES], 0)
       .map((a) => {
         // Back in range, or else closed by a person: a closed alert must not stay an endless excursion.
         const end = a.clearedAt ?? a.closedAt ?? a.resolvedAt;

@@ -97,6 +97,13 @@ export function createAlertsRepo(db: Db) {
       const sql = `SELECT * FROM alerts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY raised_at DESC, id DESC LIMIT ?`;
       return (db.prepare(sql).all(...args, q.limit ?? 200) as AlertRow[]).map(toAlert);
     },
+    /** A kitchen's alerts of some rules that started at or after `since` (ms), oldest first. */
+    byRules(kitchenId: string, ruleIds: readonly string[], since: number): Alert[] {
+      const marks = ruleIds.map(() => '?').join(', ');
+      const rows = db.prepare(`SELECT * FROM alerts WHERE kitchen_id = ? AND rule_id IN (${marks}) AND first_out_at >= ? ORDER BY first_out_at`)
+        .all(kitchenId, ...ruleIds, since) as AlertRow[];
+      return rows.map(toAlert);
+    },
     countRaised: () => (db.prepare('SELECT count(*) AS n FROM alerts').get() as { n: number }).n,
   };
 }
