@@ -42,6 +42,8 @@ export function createGateway(opts: GatewayOptions) {
   let drainTimer: NodeJS.Timeout | undefined;
   let statusTimer: NodeJS.Timeout | undefined;
   let stopped = false;
+  let polling = true;
+  let currentPoll: Promise<void> = Promise.resolve();
   let nextBatchId = 1;
   const stats = { polled: 0, liveSent: 0, batchesSent: 0, acked: 0 };
 
@@ -147,9 +149,10 @@ export function createGateway(opts: GatewayOptions) {
   }
 
   function schedulePoll() {
-    if (stopped) return;
+    if (stopped || !polling) return;
     pollTimer = setTimeout(() => {
-      pollOnce().catch(() => undefined).finally(schedulePoll);
+      currentPoll = pollOnce().catch(() => undefined);
+      void currentPoll.finally(schedulePoll);
     }, pollIntervalMs);
   }
 
@@ -171,6 +174,13 @@ export function createGateway(opts: GatewayOptions) {
     outbox: opts.outbox,
     pollOnce,
     recordSamples,
+    /** Stops taking readings (the uplink and the outbox's drain go on), resolving once a poll in
+     *  progress has kept its readings: for a clean hand-over, or a test's final count. */
+    pausePolling(): Promise<void> {
+      polling = false;
+      clearTimeout(pollTimer);
+      return currentPoll;
+    },
     start() {
       opts.outbox.resetSent(); // after a restart, nothing kept is known to be in flight
       uplink.start();

@@ -81,7 +81,12 @@ describe('story: store and forward', () => {
     proxy.restore();
     await pollsBeyond(10);
 
-    // 3. Stop cleanly once everything is acknowledged.
+    // 3. Stop taking readings, then stop once everything taken is acknowledged (a poll between the
+    //    last check and the stop would otherwise be numbered but not yet stored when we count).
+    await new Promise<void>((resolve) => {
+      child!.once('message', () => resolve());
+      child!.send({ pause: true });
+    });
     await eventually(state, (s) => s.depth === 0, { timeoutMs: 60_000 });
     await new Promise<void>((resolve) => {
       child!.once('exit', () => resolve());
