@@ -27,7 +27,7 @@ interface UnitSlot {
 
 export function mountKitchen(root: HTMLElement, kitchenId: string, store: Store, live: Live): Page {
   const abort = new AbortController();
-  const head = h('div', { class: 'kitchen-head' });
+  const head = h('div', { class: 'panel kitchen-head' });
   const unitsEl = h('div', { class: 'unit-panels' });
   const alertList = h('ol', { class: 'alert-list' });
   const samplesTitle = h('h2', { id: 'samples-title' }, t('samples.title'));
