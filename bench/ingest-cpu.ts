@@ -56,7 +56,7 @@ const ingest = createIngest({
     live.onReadings(readings);
   },
   onStatus: () => undefined, onReply: () => undefined, onStoredOids: () => undefined,
-  onSample: () => ({ stored: true }),
+  onSample: () => ({ stored: true }), onCameras: () => undefined, onAiEvent: () => ({ stored: true }),
   onRejectedOids: (gw, oids) => ack(oids.map((oid) => ({ ...gw, oid })), 'rejected'),
 });
 

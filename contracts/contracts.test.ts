@@ -1,7 +1,7 @@
 // The wire contract: topics round-trip, payloads decode or fail with a stable
 // reason, and the TypeScript types match the schemas (checked by tsc).
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { downTopic, gatewayDownFilter, parseTopic, SERVER_UP_FILTER, upTopic } from './topics.ts';
+import { downTopic, gatewayDownFilter, parseTopic, SERVER_UP_FILTER, upTopic, videoTopic } from './topics.ts';
 import { decodePayload, salvageBatch, type ChannelMessages } from './validate.ts';
 import type { Reading } from './payloads.ts';
 
@@ -15,10 +15,13 @@ describe('topics', () => {
     expect(parseTopic(downTopic(gw, 'ack'))).toEqual({ ...gw, direction: 'down', channel: 'ack' });
     expect(gatewayDownFilter(gw)).toBe('kcw/v1/k001/gw-k001/down/+');
     expect(SERVER_UP_FILTER).toBe('kcw/v1/+/+/up/+');
+    expect(videoTopic(gw, 'cam-1')).toBe('kcw/v1/k001/gw-k001/video/cam-1');
+    expect(parseTopic(videoTopic(gw, 'cam-1'))).toEqual({ ...gw, direction: 'video', channel: 'video', cameraId: 'cam-1' });
+    expect(parseTopic(upTopic(gw, 'ai'))).toEqual({ ...gw, direction: 'up', channel: 'ai' });
   });
 
   it('refuses topics of another version, unknown channels, wildcards and ids with topic syntax', () => {
-    for (const topic of ['kcw/v2/k1/g1/up/reading', 'kcw/v1/k1/g1/up/video', 'kcw/v1/+/g1/up/reading', 'kcw/v1/k1/g1/up', '$SYS/broker/uptime']) {
+    for (const topic of ['kcw/v2/k1/g1/up/reading', 'kcw/v1/k1/g1/up/video', 'kcw/v1/k1/g1/video/a+b', 'kcw/v1/k1/g1/video', 'kcw/v1/+/g1/up/reading', 'kcw/v1/k1/g1/up', '$SYS/broker/uptime']) {
       expect(parseTopic(topic)).toBeNull();
     }
     expect(() => upTopic({ kitchenId: 'a/b', gatewayId: 'g' }, 'reading')).toThrow(/invalid kitchen or gateway id/);

@@ -100,7 +100,7 @@ export const AckMessage = Type.Object(
 );
 export type AckMessage = Static<typeof AckMessage>;
 
-export const COMMAND_NAMES = ['ping', 'set-interval', 'resend'] as const;
+export const COMMAND_NAMES = ['ping', 'set-interval', 'resend', 'stream-start', 'stream-stop'] as const;
 
 /** down/cmd: a command with a correlation id, answered on up/reply. */
 export const CommandMessage = Type.Object(
@@ -135,4 +135,7 @@ export const PAYLOAD_LIMITS: Record<string, number> = {
   reply: 16 * 1024,
   ack: 256 * 1024,
   cmd: 16 * 1024,
+  camera: 64 * 1024,
+  ai: 768 * 1024, // one JPEG snapshot, base64
+  video: 256 * 1024, // one MPEG-TS chunk; the gateway cuts bigger reads
 };

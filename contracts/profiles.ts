@@ -42,6 +42,15 @@ export interface Profile {
     retentionH: number; // FS-SAMPLE-EARLY: kept at least this long
     missingAfterMin: number; // FS-SAMPLE-MISSING: no sample this long after the service starts
   } | null;
+  /** Bright kitchen (rule book section 5). */
+  cameras: {
+    offlineAlarmMin: number; // FS-CAM-OFFLINE: offline this long within service hours
+    prepLeadMin: number; // service hours start this long before each meal (preparation) ...
+    mealTailMin: number; // ... and end this long after the meal's end (clearing up)
+    retentionFloorDays: number; // FS-CAM-RETENTION: no jurisdiction may require less ...
+    retentionDefaultDays: number; // ... and this is required where a jurisdiction sets nothing
+    aiDedupMin: number; // FS-AI-EVENT: repeats of a camera + category within this are one event
+  };
 }
 
 export const CN_GB31654: Profile = Object.freeze({
@@ -70,6 +79,7 @@ export const CN_GB31654: Profile = Object.freeze({
   offlineFloorMin: 30,
   realarmMin: 60,
   samples: { minWeightG: 125, scaleToleranceG: 2, retentionH: 48, missingAfterMin: 30 },
+  cameras: { offlineAlarmMin: 10, prepLeadMin: 120, mealTailMin: 30, retentionFloorDays: 7, retentionDefaultDays: 30, aiDedupMin: 10 },
 }) as Profile;
 
 export const US_FDA_2022: Profile = Object.freeze({

@@ -3,13 +3,15 @@
 //
 //   kcw/v1/{kitchenId}/{gatewayId}/up/{channel}     gateway → server
 //   kcw/v1/{kitchenId}/{gatewayId}/down/{channel}   server → gateway
+//   kcw/v1/{kitchenId}/{gatewayId}/video/{cameraId} gateway → server, binary MPEG-TS,
+//                                                   published only while the server asks
 //
 // The kitchen + gateway prefix is what lets the broker enforce ownership: a
 // gateway's credentials are bound to exactly one such prefix.
 
 export const TOPIC_ROOT = 'kcw/v1';
 
-export const UP_CHANNELS = ['reading', 'batch', 'sample', 'status', 'reply'] as const;
+export const UP_CHANNELS = ['reading', 'batch', 'sample', 'status', 'reply', 'camera', 'ai'] as const;
 export const DOWN_CHANNELS = ['ack', 'cmd'] as const;
 export type UpChannel = (typeof UP_CHANNELS)[number];
 export type DownChannel = (typeof DOWN_CHANNELS)[number];
@@ -21,7 +23,8 @@ export interface GatewayAddress {
 
 export type ParsedTopic =
   | (GatewayAddress & { direction: 'up'; channel: UpChannel })
-  | (GatewayAddress & { direction: 'down'; channel: DownChannel });
+  | (GatewayAddress & { direction: 'down'; channel: DownChannel })
+  | (GatewayAddress & { direction: 'video'; channel: 'video'; cameraId: string });
 
 /** Identifiers travel inside topics, so they must not contain topic syntax. */
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -45,6 +48,12 @@ export function downTopic(gw: GatewayAddress, channel: DownChannel): string {
   return `${prefix(gw)}/down/${channel}`;
 }
 
+/** One camera's live stream (binary MPEG-TS chunks). */
+export function videoTopic(gw: GatewayAddress, cameraId: string): string {
+  if (!isValidId(cameraId)) throw new Error(`invalid camera id: ${cameraId}`);
+  return `${prefix(gw)}/video/${cameraId}`;
+}
+
 /** What a gateway may publish to: its own uplink and nothing else. */
 export function gatewayUpFilter(gw: GatewayAddress): string {
   return `${prefix(gw)}/up/+`;
@@ -57,6 +66,9 @@ export function gatewayDownFilter(gw: GatewayAddress): string {
 
 /** What the server subscribes to: every gateway's uplink. */
 export const SERVER_UP_FILTER = `${TOPIC_ROOT}/+/+/up/+`;
+
+/** The widest video filter; the server subscribes to one camera at a time, while someone watches. */
+export const SERVER_VIDEO_FILTER = `${TOPIC_ROOT}/+/+/video/+`;
 
 /** Parses a concrete topic (no wildcards); null when it is not one of ours. */
 export function parseTopic(topic: string): ParsedTopic | null {
@@ -72,6 +84,9 @@ export function parseTopic(topic: string): ParsedTopic | null {
   }
   if (direction === 'down' && (DOWN_CHANNELS as readonly string[]).includes(channel)) {
     return { kitchenId, gatewayId, direction, channel: channel as DownChannel };
+  }
+  if (direction === 'video' && isValidId(channel)) {
+    return { kitchenId, gatewayId, direction, channel: 'video', cameraId: channel };
   }
   return null;
 }

@@ -6,9 +6,10 @@ import {
 } from './payloads.ts';
 import type { DownChannel, UpChannel } from './topics.ts';
 import { SampleMessage } from './samples.ts';
+import { AiMessage, CameraMessage } from './cameras.ts';
 
 /** Stable reasons a message is rejected; they label the rejection counter. */
-export const REJECT_REASONS = ['bad_topic', 'bad_json', 'bad_version', 'schema', 'future_ts', 'sample_record', 'too_large'] as const;
+export const REJECT_REASONS = ['bad_topic', 'bad_json', 'bad_version', 'schema', 'future_ts', 'sample_record', 'ai_event', 'too_large'] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
 export type Decoded<T> = { ok: true; value: T } | { ok: false; reason: RejectReason; detail: string };
@@ -21,6 +22,8 @@ const schemas = {
   reply: ReplyMessage,
   ack: AckMessage,
   cmd: CommandMessage,
+  camera: CameraMessage,
+  ai: AiMessage,
 } satisfies Record<UpChannel | DownChannel, TSchema>;
 
 export interface ChannelMessages {
@@ -31,6 +34,8 @@ export interface ChannelMessages {
   reply: Static<typeof ReplyMessage>;
   ack: Static<typeof AckMessage>;
   cmd: Static<typeof CommandMessage>;
+  camera: Static<typeof CameraMessage>;
+  ai: Static<typeof AiMessage>;
 }
 
 const checkers = Object.fromEntries(

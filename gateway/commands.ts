@@ -5,6 +5,9 @@ export interface CommandTarget {
   depth(): number;
   setPollInterval(ms: number): void;
   resend(): void;
+  /** Starts (or keeps alive) a camera's live relay; false when the camera is unknown. */
+  startStream(cameraId: string): boolean;
+  stopStream(cameraId: string): boolean;
 }
 
 export async function handleCommand(cmd: CommandMessage, target: CommandTarget): Promise<ReplyMessage> {
@@ -22,5 +25,12 @@ export async function handleCommand(cmd: CommandMessage, target: CommandTarget):
     case 'resend':
       target.resend();
       return ok({ outboxDepth: target.depth() });
+    case 'stream-start':
+    case 'stream-stop': {
+      const camera = cmd.args?.camera;
+      if (typeof camera !== 'string') return error('bad_args', 'camera is required');
+      const known = cmd.name === 'stream-start' ? target.startStream(camera) : target.stopStream(camera);
+      return known ? ok({ camera, streaming: cmd.name === 'stream-start' }) : error('unknown_camera', `no camera ${camera}`);
+    }
   }
 }

@@ -10,6 +10,8 @@ import { createUplink } from './uplink.ts';
 import type { DeviceDriver, GatewayDevice, RawSample } from './device-driver.ts';
 import { handleCommand } from './commands.ts';
 import { toUnnumberedReading } from './convert.ts';
+import { createEdgeBoxClient } from './cameras/edge-box-client.ts';
+import { createGatewayCameras, type GatewayCameras } from './cameras/gateway-cameras.ts';
 
 export interface GatewayOptions {
   kitchenId: string;
@@ -30,6 +32,11 @@ export interface GatewayOptions {
   /** Wait up to this long for the outbox to empty before the first poll (the demo's
    *  backfilled history is then judged by the rules in device-time order). Default 0. */
   holdFirstPollForBacklogMs?: number;
+  /** The kitchen's NVR + edge AI box (bright kitchen); none: a gateway without cameras. */
+  edgeBoxUrl?: string;
+  cameraHealthMs?: number;
+  cameraEventMs?: number;
+  streamIdleStopMs?: number;
 }
 
 export function createGateway(opts: GatewayOptions) {
@@ -57,6 +64,11 @@ export function createGateway(opts: GatewayOptions) {
     onDisconnect: () => inFlight.clear(),
   });
 
+  const cameras: GatewayCameras | undefined = opts.edgeBoxUrl === undefined ? undefined : createGatewayCameras({
+    edgeBox: createEdgeBoxClient(opts.edgeBoxUrl), uplink, outbox: opts.outbox, now: () => opts.clock.now(),
+    healthIntervalMs: opts.cameraHealthMs, eventIntervalMs: opts.cameraEventMs, streamIdleStopMs: opts.streamIdleStopMs,
+  });
+
   const commandTarget = {
     depth: () => opts.outbox.depth(),
     setPollInterval(ms: number) {
@@ -67,6 +79,8 @@ export function createGateway(opts: GatewayOptions) {
       inFlight.clear();
       drain();
     },
+    startStream: (camera: string) => cameras?.startStream(camera) ?? false,
+    stopStream: (camera: string) => cameras?.stopStream(camera) ?? false,
   };
 
   function onAck(message: ChannelMessages['ack']) {
@@ -131,13 +145,14 @@ export function createGateway(opts: GatewayOptions) {
     }
   }
 
-  /** Readings go out as one batch; sample events (rare, a few per meal) one by one. */
+  /** Readings go out as one batch; sample and AI events (rare, a few per meal) one by one. */
   async function sendDue(due: OutboxEntry[]) {
     const readings: Reading[] = [];
     const sends: Promise<void>[] = [];
     for (const e of due) {
       if (e.kind === 'reading') readings.push(e.record);
-      else sends.push(uplink.sendSample({ v: 1, event: e.record }));
+      else if (e.kind === 'sample') sends.push(uplink.sendSample({ v: 1, event: e.record }));
+      else sends.push(uplink.sendAi({ v: 1, event: e.record }));
     }
     if (readings.length) sends.push(uplink.sendBatch({ v: 1, readings }));
     await Promise.all(sends);
@@ -172,6 +187,7 @@ export function createGateway(opts: GatewayOptions) {
     stats,
     uplink,
     outbox: opts.outbox,
+    cameras,
     pollOnce,
     recordSamples,
     /** Stops taking readings (the uplink and the outbox's drain go on), resolving once a poll in
@@ -187,12 +203,14 @@ export function createGateway(opts: GatewayOptions) {
       void waitForBacklog(opts.holdFirstPollForBacklogMs ?? 0).then(schedulePoll);
       drainTimer = setInterval(drain, 500);
       statusTimer = setInterval(() => void sendStatus(), 60_000);
+      cameras?.start();
     },
     async stop() {
       stopped = true;
       clearTimeout(pollTimer);
       clearInterval(drainTimer);
       clearInterval(statusTimer);
+      cameras?.stop();
       await uplink.stop();
       await opts.driver.close();
       opts.outbox.close();

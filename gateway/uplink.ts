@@ -1,10 +1,16 @@
 // The gateway's one MQTT client. Its last will is the retained "offline"
 // status, so the server and the dashboard learn of a dead gateway from the broker.
 import mqtt, { type MqttClient } from 'mqtt';
-import { gatewayDownFilter, parseTopic, upTopic, type GatewayAddress } from '../contracts/topics.ts';
+import { gatewayDownFilter, parseTopic, upTopic, videoTopic, type GatewayAddress, type UpChannel } from '../contracts/topics.ts';
 import type { BatchMessage, ReadingMessage, ReplyMessage, StatusMessage } from '../contracts/payloads.ts';
 import { decodePayload, encodePayload, type ChannelMessages } from '../contracts/validate.ts';
 import type { SampleMessage } from '../contracts/samples.ts';
+import type { AiMessage, CameraMessage } from '../contracts/cameras.ts';
+import { PAYLOAD_LIMITS } from '../contracts/payloads.ts';
+import { TS_PACKET_BYTES } from '../contracts/mpeg-ts.ts';
+
+/** Live video waits in the socket's buffer at most this much; beyond it chunks are dropped. */
+export const VIDEO_BUFFER_BYTES = 1024 * 1024;
 
 export interface UplinkOptions extends GatewayAddress {
   url: string;
@@ -20,7 +26,7 @@ export function createUplink(opts: UplinkOptions) {
   const gw: GatewayAddress = { kitchenId: opts.kitchenId, gatewayId: opts.gatewayId };
   const will: StatusMessage = { v: 1, state: 'offline' };
 
-  function publish(channel: 'reading' | 'batch' | 'sample' | 'status' | 'reply', payload: string, retain = false): Promise<void> {
+  function publish(channel: UpChannel, payload: string, retain = false): Promise<void> {
     return new Promise((resolve, reject) => {
       if (!client?.connected) return reject(new Error('uplink down'));
       client.publish(upTopic(gw, channel), payload, { qos: 1, retain }, (err) => (err ? reject(err) : resolve()));
@@ -63,6 +69,18 @@ export function createUplink(opts: UplinkOptions) {
     sendSample: (m: SampleMessage) => publish('sample', encodePayload('sample', m)),
     sendStatus: (m: StatusMessage) => publish('status', encodePayload('status', m), true),
     sendReply: (m: ReplyMessage) => publish('reply', encodePayload('reply', m)),
+    sendCamera: (m: CameraMessage) => publish('camera', encodePayload('camera', m)),
+    sendAi: (m: AiMessage) => publish('ai', encodePayload('ai', m)),
+    /** Live video, QoS 0: a lost chunk is not worth re-sending late. False (not sent) when the
+     *  link is down or congested, so the caller can skip to the next decodable point. */
+    publishVideo(cameraId: string, packets: Buffer): boolean {
+      if (!client?.connected || (client.stream?.writableLength ?? 0) > VIDEO_BUFFER_BYTES) return false;
+      const limit = PAYLOAD_LIMITS.video! - (PAYLOAD_LIMITS.video! % TS_PACKET_BYTES); // whole TS packets
+      for (let at = 0; at < packets.length; at += limit) {
+        client.publish(videoTopic(gw, cameraId), packets.subarray(at, at + limit), { qos: 0 });
+      }
+      return true;
+    },
     /** Drops the connection at once, without DISCONNECT (tests: a lost uplink). */
     kill() {
       client?.stream.destroy();

@@ -25,6 +25,12 @@ import { createCommandService } from './app/commands.ts';
 import { createSampleLedger } from './app/sample-ledger.ts';
 import { createSamplesRepo } from './adapters/sql/samples-repo.ts';
 import { defaultRuleEngine } from './app/rule-engine.ts';
+import { createCamerasRepo } from './adapters/sql/cameras-repo.ts';
+import { createCameraMonitor } from './app/camera-monitor.ts';
+import { createAiEvents } from './app/ai-events.ts';
+import { createVideoHub } from './app/video-hub.ts';
+import { attachVideoSockets } from './adapters/video/ws-video.ts';
+import { parseTopic } from '../contracts/topics.ts';
 
 export interface ServerOptions {
   httpPort: number;
@@ -41,6 +47,10 @@ export interface ServerOptions {
   liveCoalesceMs?: number;
   commandTimeoutMs?: number;
   sampleCheckMs?: number;
+  /** Bright kitchen: how often cameras are judged (FS-CAM-OFFLINE), and how long a stream
+   *  outlives its last viewer (a viewer who comes back within it gets a picture at once). */
+  cameraCheckMs?: number;
+  videoLingerMs?: number;
 }
 
 export function createServer(opts: ServerOptions) {
@@ -62,6 +72,20 @@ export function createServer(opts: ServerOptions) {
     onCheckFailed: (kitchenId, err) => log.error({ err, kitchenId }, 'missing-sample check failed'),
   });
 
+  const cameras = createCamerasRepo(db);
+  const cameraMonitor = createCameraMonitor({
+    cameras, registry, samples, alerts, now: () => clock.now(), emitAlert,
+    emitCamera: (dto) => socket?.emitCamera(dto),
+    viewersOf: (k, c) => video.viewersOf(k, c),
+    onRaised: (rule) => metrics.alertsRaised.inc({ rule }),
+    onCheckFailed: (kitchenId, err) => log.error({ err, kitchenId }, 'camera check failed'),
+  });
+  const aiEvents = createAiEvents({
+    cameras, alerts, registry, now: () => clock.now(), emitAlert,
+    emitAiEvent: (dto) => socket?.emitAiEvent(dto),
+    onRaised: (rule) => metrics.alertsRaised.inc({ rule }),
+  });
+
   const coldChain = createColdChain({
     engine: opts.engine ?? (defaultRuleEngine as RuleEngine<unknown>),
     registry, alerts, ruleStates: createRuleStateRepo(db), now: () => clock.now(),
@@ -79,7 +103,11 @@ export function createServer(opts: ServerOptions) {
   });
   const mqtt = createServerMqtt({
     ...opts.mqtt, log,
-    onMessage: (topic, payload) => ingest(topic, payload),
+    onMessage: (topic, payload) => {
+      const parsed = parseTopic(topic);
+      if (parsed?.direction === 'video') return video.onChunk(parsed, parsed.cameraId, payload);
+      ingest(topic, payload);
+    },
     onConnectionChange: (up) => metrics.mqttConnected.set(up ? 1 : 0),
   });
   const ack = (refs: AckRef[], kind: 'stored' | 'rejected') => {
@@ -95,6 +123,15 @@ export function createServer(opts: ServerOptions) {
     },
   });
   const commands = createCommandService({ publish: (gw, command) => mqtt.publishCommand(gw, command), timeoutMs: opts.commandTimeoutMs });
+  const video = createVideoHub({
+    gatewayOf: (k, c) => cameras.getCamera(k, c)?.gatewayId,
+    sendCommand: (gw, name, args) => commands.send(gw, name, args),
+    subscribe: (gw, c) => mqtt.subscribeVideo(gw, c),
+    unsubscribe: (gw, c) => mqtt.unsubscribeVideo(gw, c),
+    onViewers: (k, c) => cameraMonitor.refresh(k, c),
+    lingerMs: opts.videoLingerMs,
+    log,
+  });
   const ingest = createIngest({
     writer, metrics, warnOnce: createThrottledLog(log), now: () => clock.now(),
     onReadings: (gw, readings) => {
@@ -106,6 +143,7 @@ export function createServer(opts: ServerOptions) {
       registry.saveGatewayStatus(gw.kitchenId, gw.gatewayId, {
         state: status.state, at: status.ts ?? receivedAt, firmware: status.firmware, outboxDepth: status.outboxDepth,
       });
+      if (status.state === 'offline') cameraMonitor.onGatewayOffline(gw);
       if (status.devices?.length) {
         registry.saveAnnouncedDevices(gw.kitchenId, gw.gatewayId, status.devices);
         coldChain.refreshConfig(gw.kitchenId);
@@ -115,30 +153,37 @@ export function createServer(opts: ServerOptions) {
     onReply: (gw, reply) => void commands.onReply(gw, reply),
     onSample: (gw, event) => sampleLedger.onEvent(gw, event),
     onStoredOids: (gw, oids) => ack(oids.map((oid) => ({ ...gw, oid })), 'stored'),
+    onCameras: (gw, message) => cameraMonitor.onHealth(gw, message),
+    onAiEvent: (gw, event) => aiEvents.onEvent(gw, event),
   });
   const alertActions = createAlertActions({ alerts, now: () => clock.now(), emit: emitAlert });
   const timers: NodeJS.Timeout[] = [];
 
   const app = createHttpApp({
-    registry, alerts, series, live, alertActions, commands, sampleLedger, samples, now: () => clock.now(), log, metricsRegistry: metrics.registry, dashboardDir: opts.dashboardDir,
+    registry, alerts, series, live, alertActions, commands, sampleLedger, samples, cameraMonitor, aiEvents, now: () => clock.now(), log, metricsRegistry: metrics.registry, dashboardDir: opts.dashboardDir,
     health: async () => ({ broker: mqtt.connected(), influxdb: await series.ping(), sql: isHealthy(db) }),
   });
   http.on('request', app);
 
+  let videoSockets: ReturnType<typeof attachVideoSockets> | undefined;
+
   return {
-    metrics, registry, alerts, writer, live, coldChain, samples, sampleLedger,
+    metrics, registry, alerts, writer, live, coldChain, samples, sampleLedger, cameraMonitor, aiEvents, video,
     async start() {
       coldChain.load();
       socket = createSocketAdapter(http, {
         snapshot: () => ({
           kitchens: registry.listKitchens(), devices: registry.listDevices(), latest: live.latest(), alerts: alerts.list({ status: 'open' }),
+          cameras: cameraMonitor.list(),
         }),
       });
+      videoSockets = attachVideoSockets(http, video);
       await ensureDatabaseWithRetry(series, log);
       await mqtt.start();
       timers.push(every(opts.ruleTickMs ?? 30_000, () => coldChain.tick(), log, 'rule tick'));
       timers.push(every(5_000, () => coldChain.persist(), log, 'saving rule state'));
       timers.push(every(opts.sampleCheckMs ?? 60_000, () => sampleLedger.checkServices(), log, 'missing-sample check'));
+      timers.push(every(opts.cameraCheckMs ?? 5_000, () => cameraMonitor.tick(), log, 'camera check'));
       await new Promise<void>((resolve, reject) => {
         http.once('error', reject); // e.g. the port is taken: fail the start, do not crash later
         http.listen(opts.httpPort, opts.httpHost ?? '127.0.0.1', () => {
@@ -151,6 +196,8 @@ export function createServer(opts: ServerOptions) {
     address: () => http.address() as AddressInfo,
     async stop() {
       for (const t of timers) clearInterval(t);
+      video.stop();
+      videoSockets?.close();
       commands.stop();
       // Drain the writer while the link is up, so the last acknowledgements reach the gateways.
       await writer.stop();

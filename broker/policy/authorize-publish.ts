@@ -13,7 +13,8 @@ export type PublishVerdict = { ok: true; retainAllowed: boolean } | { ok: false;
 function owns(principal: Principal, topic: ParsedTopic): boolean {
   if (principal.role === 'server') return topic.direction === 'down';
   return (
-    topic.direction === 'up' && topic.kitchenId === principal.kitchenId && topic.gatewayId === principal.gatewayId
+    (topic.direction === 'up' || topic.direction === 'video') &&
+    topic.kitchenId === principal.kitchenId && topic.gatewayId === principal.gatewayId
   );
 }
 

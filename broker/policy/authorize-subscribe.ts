@@ -1,6 +1,6 @@
 // SUBSCRIBE: a gateway reads only its own downlink, the server only uplinks.
 import type { AedesOptions } from 'aedes';
-import { SERVER_UP_FILTER, gatewayDownFilter } from '../../contracts/topics.ts';
+import { SERVER_UP_FILTER, SERVER_VIDEO_FILTER, gatewayDownFilter } from '../../contracts/topics.ts';
 import type { Principal } from '../credentials.ts';
 import type { Principals } from './principals.ts';
 import type { Refusals } from './refusals.ts';
@@ -19,13 +19,13 @@ export function filterCovers(outer: string, inner: string): boolean {
   return o.length === i.length;
 }
 
-/** The widest filter each role may subscribe to; anything narrower is fine too. */
-export function widestFilter(principal: Principal): string {
-  return principal.role === 'server' ? SERVER_UP_FILTER : gatewayDownFilter(principal);
+/** The widest filters each role may subscribe to; anything narrower is fine too. */
+export function widestFilters(principal: Principal): string[] {
+  return principal.role === 'server' ? [SERVER_UP_FILTER, SERVER_VIDEO_FILTER] : [gatewayDownFilter(principal)];
 }
 
 export function subscribeAllowed(principal: Principal | null, filter: string): boolean {
-  return principal !== null && filterCovers(widestFilter(principal), filter);
+  return principal !== null && widestFilters(principal).some((widest) => filterCovers(widest, filter));
 }
 
 export interface AuthorizeSubscribeDeps {

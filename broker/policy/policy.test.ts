@@ -1,7 +1,7 @@
 // The policy decisions as tables: pure functions, no broker.
 import { describe, expect, it } from 'vitest';
 import { PAYLOAD_LIMITS } from '../../contracts/payloads.ts';
-import { SERVER_UP_FILTER, downTopic, gatewayDownFilter, upTopic } from '../../contracts/topics.ts';
+import { SERVER_UP_FILTER, SERVER_VIDEO_FILTER, downTopic, gatewayDownFilter, upTopic, videoTopic } from '../../contracts/topics.ts';
 import type { Client, PublishPacket } from 'aedes';
 import type { CredentialStore, Principal } from '../credentials.ts';
 import { publishVerdict } from './authorize-publish.ts';
@@ -29,6 +29,12 @@ describe('publishVerdict', () => {
     ['$SYS', server, '$SYS/broker/clients', 1, { ok: false, reason: 'publish_sys' }],
     ['wildcard will topic', gwA, `${gatewayDownFilter(A)}`, 1, { ok: false, reason: 'publish_wildcard' }],
     ['outside the tree', gwA, 'kcw/v1/kitchen-a/gw-a/up/secret', 1, { ok: false, reason: 'publish_bad_topic' }],
+    ['own camera health', gwA, upTopic(A, 'camera'), 1000, { ok: true, retainAllowed: false }],
+    ['own AI event with a snapshot at the limit', gwA, upTopic(A, 'ai'), PAYLOAD_LIMITS.ai!, { ok: true, retainAllowed: false }],
+    ['own video chunk at the limit', gwA, videoTopic(A, 'cam-1'), PAYLOAD_LIMITS.video!, { ok: true, retainAllowed: false }],
+    ['own video chunk over the limit', gwA, videoTopic(A, 'cam-1'), PAYLOAD_LIMITS.video! + 1, { ok: false, reason: 'payload_too_large' }],
+    ["another kitchen's video", gwA, videoTopic(B, 'cam-1'), 100, { ok: false, reason: 'publish_not_owner' }],
+    ['server on a video topic', server, videoTopic(A, 'cam-1'), 100, { ok: false, reason: 'publish_not_owner' }],
   ];
   it.each(cases)('%s', (_name, principal, topic, bytes, expected) => {
     expect(publishVerdict(principal, topic, bytes)).toEqual(expected);
@@ -50,6 +56,10 @@ describe('subscribeAllowed', () => {
     ['server: uplinks with #', server, 'kcw/v1/+/+/up/#', false],
     ['server: downlinks', server, gatewayDownFilter(A), false],
     ['server: everything', server, '#', false],
+    ['server: one camera', server, videoTopic(A, 'cam-1'), true],
+    ['server: all video', server, SERVER_VIDEO_FILTER, true],
+    ['gateway: own video', gwA, videoTopic(A, 'cam-1'), false],
+    ["gateway: another's video", gwA, videoTopic(B, 'cam-1'), false],
   ];
   it.each(cases)('%s', (_name, principal, filter, expected) => {
     expect(subscribeAllowed(principal, filter)).toBe(expected);

@@ -2,11 +2,13 @@
 // restart. Same contract as the SQLite one (outbox-contract.test.ts).
 import type { Reading } from '../../contracts/payloads.ts';
 import type { SampleEvent } from '../../contracts/samples.ts';
+import type { AiEvent } from '../../contracts/cameras.ts';
 import type { Outbox, OutboxEntry } from './outbox.ts';
 
 export function createMemoryOutbox(): Outbox {
   const entries = new Map<number, { entry: OutboxEntry; sentAt: number }>();
   const seqs = new Map<string, number>();
+  const cursors = new Map<string, number>();
   let nextOid = 1;
   function numbered<T extends { device: string }>(r: T): T & { oid: number; seq: number } {
     const seq = (seqs.get(r.device) ?? 0) + 1;
@@ -28,6 +30,15 @@ export function createMemoryOutbox(): Outbox {
         return record;
       });
     },
+    appendAiEvents(events) {
+      return events.map((e) => {
+        const record: AiEvent = { ...e, oid: nextOid++ };
+        entries.set(record.oid, { entry: { kind: 'ai', record }, sentAt: 0 });
+        return record;
+      });
+    },
+    cursor: (name) => cursors.get(name) ?? 0,
+    setCursor: (name, value) => void cursors.set(name, value),
     due(limit, sentBefore) {
       const out: OutboxEntry[] = [];
       for (const e of entries.values()) {

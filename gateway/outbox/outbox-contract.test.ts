@@ -71,6 +71,19 @@ describe.each(implementations)('outbox contract: %s', (_name, make) => {
     expect(box.ack([s1!.oid])).toBe(1);
     expect(box.depth()).toBe(2);
   });
+
+  it('keeps AI events with their snapshot in the same numbering, and named cursors', () => {
+    const box = make();
+    const [r1] = box.append([reading('probe', 1)]);
+    const event = { id: 'evt-7', camera: 'cam-1', category: 'smoking' as const, confidence: 0.9, ts: 2, snapshot: { mime: 'image/jpeg' as const, data: '/9j/4AAQ' } };
+    const [a1] = box.appendAiEvents([event]);
+    expect(a1).toEqual({ ...event, oid: a1!.oid });
+    expect(box.due(10, 1).map((e) => [e.kind, e.record.oid])).toEqual([['reading', r1!.oid], ['ai', a1!.oid]]);
+    expect(box.due(10, 1)[1]!.record).toEqual(a1);
+    expect(box.cursor('edge-box')).toBe(0);
+    box.setCursor('edge-box', 42);
+    expect(box.cursor('edge-box')).toBe(42);
+  });
 });
 
 describe('sqlite outbox durability', () => {
@@ -85,6 +98,16 @@ describe('sqlite outbox durability', () => {
     const [r3] = second.append([reading('a', 3)]);
     expect(r3!.seq).toBe(3);
     expect(r3!.oid).toBeGreaterThan(r2!.oid);
+    second.close();
+  });
+
+  it('keeps a cursor across a reopen', () => {
+    const file = tmpFile();
+    const first = createSqliteOutbox(file);
+    first.setCursor('edge-box', 17);
+    first.close();
+    const second = createSqliteOutbox(file);
+    expect(second.cursor('edge-box')).toBe(17);
     second.close();
   });
 

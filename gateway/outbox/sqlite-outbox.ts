@@ -7,7 +7,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Reading } from '../../contracts/payloads.ts';
 import type { SampleEvent } from '../../contracts/samples.ts';
-import type { Outbox, OutboxEntry, UnnumberedReading, UnnumberedSampleEvent } from './outbox.ts';
+import type { AiEvent } from '../../contracts/cameras.ts';
+import type { Outbox, OutboxEntry, UnnumberedAiEvent, UnnumberedReading, UnnumberedSampleEvent } from './outbox.ts';
 
 export function createSqliteOutbox(path: string): Outbox {
   mkdirSync(dirname(path), { recursive: true });
@@ -15,7 +16,8 @@ export function createSqliteOutbox(path: string): Outbox {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.exec(`CREATE TABLE IF NOT EXISTS outbox (oid INTEGER PRIMARY KEY AUTOINCREMENT, body TEXT NOT NULL, sent_at INTEGER NOT NULL DEFAULT 0);
-           CREATE TABLE IF NOT EXISTS device_seq (device TEXT PRIMARY KEY, last INTEGER NOT NULL)`);
+           CREATE TABLE IF NOT EXISTS device_seq (device TEXT PRIMARY KEY, last INTEGER NOT NULL);
+           CREATE TABLE IF NOT EXISTS cursors (name TEXT PRIMARY KEY, value INTEGER NOT NULL)`);
   // Outboxes written before sample events existed hold readings only.
   const columns = db.prepare('PRAGMA table_info(outbox)').all() as Array<{ name: string }>;
   if (!columns.some((c) => c.name === 'kind')) db.exec(`ALTER TABLE outbox ADD COLUMN kind TEXT NOT NULL DEFAULT 'reading'`);
@@ -37,6 +39,14 @@ export function createSqliteOutbox(path: string): Outbox {
   }
   const append = db.transaction((readings: UnnumberedReading[]) => readings.map((r) => numbered(r, 'reading') as Reading));
   const appendSamples = db.transaction((events: UnnumberedSampleEvent[]) => events.map((e) => numbered(e, 'sample') as SampleEvent));
+  const appendAiEvents = db.transaction((events: UnnumberedAiEvent[]) => events.map((e) => {
+    const oid = Number(insert.run('{}', 'ai').lastInsertRowid);
+    const record: AiEvent = { ...e, oid };
+    setBody.run(JSON.stringify(record), oid);
+    return record;
+  }));
+  const getCursor = db.prepare('SELECT value FROM cursors WHERE name = ?');
+  const putCursor = db.prepare('INSERT INTO cursors (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value');
   const markSent = db.transaction((oids: number[], at: number) => {
     for (const oid of oids) sent.run(at, oid);
   });
@@ -45,6 +55,9 @@ export function createSqliteOutbox(path: string): Outbox {
   return {
     append,
     appendSamples,
+    appendAiEvents,
+    cursor: (name) => (getCursor.get(name) as { value: number } | undefined)?.value ?? 0,
+    setCursor: (name, value) => void putCursor.run(name, value),
     due: (limit, sentBefore) => (due.all(sentBefore, limit) as Array<{ body: string; kind: OutboxEntry['kind'] }>)
       .map((r) => ({ kind: r.kind, record: JSON.parse(r.body) }) as OutboxEntry),
     markSent,

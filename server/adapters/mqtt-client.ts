@@ -3,7 +3,7 @@
 // broker. Publishes acknowledgements and commands on gateways' downlinks.
 import type { Socket } from 'node:net';
 import mqtt, { type MqttClient } from 'mqtt';
-import { SERVER_UP_FILTER, downTopic, type GatewayAddress } from '../../contracts/topics.ts';
+import { SERVER_UP_FILTER, downTopic, videoTopic, type GatewayAddress } from '../../contracts/topics.ts';
 import type { AckMessage, CommandMessage } from '../../contracts/payloads.ts';
 import { encodePayload } from '../../contracts/validate.ts';
 
@@ -67,6 +67,13 @@ export function createServerMqtt(opts: ServerMqttOptions) {
     connected: () => client?.connected === true,
     publishAck: (gw: GatewayAddress, message: AckMessage) => publish(downTopic(gw, 'ack'), encodePayload('ack', message)),
     publishCommand: (gw: GatewayAddress, command: CommandMessage) => publish(downTopic(gw, 'cmd'), encodePayload('cmd', command)),
+    /** Live video is QoS 0 and subscribed only while someone watches the camera. */
+    subscribeVideo(gw: GatewayAddress, cameraId: string) {
+      client?.subscribeAsync(videoTopic(gw, cameraId), { qos: 0 }).catch((err: Error) => opts.log.error({ err: err.message }, 'video subscribe failed'));
+    },
+    unsubscribeVideo(gw: GatewayAddress, cameraId: string) {
+      client?.unsubscribeAsync(videoTopic(gw, cameraId)).catch(() => undefined);
+    },
     async stop() {
       await client?.endAsync();
     },

@@ -4,6 +4,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { Alert, LatestReading, SampleDto } from '../../contracts/api.ts';
 import type { ClientToServerEvents, ServerToClientEvents, Snapshot } from '../../contracts/events.ts';
+import type { AiEventDto, CameraDto } from '../../contracts/camera-api.ts';
 
 const DISTRICT = 'district';
 const kitchenRoom = (id: string) => `kitchen:${id}`;
@@ -30,6 +31,12 @@ export function createSocketAdapter(http: HttpServer, deps: { snapshot(): Snapsh
     },
     emitSample(sample: SampleDto) {
       io.to(DISTRICT).to(kitchenRoom(sample.kitchenId)).emit('sample:updated', sample);
+    },
+    emitCamera(camera: CameraDto) {
+      io.to(DISTRICT).to(kitchenRoom(camera.kitchenId)).emit('camera:updated', camera);
+    },
+    emitAiEvent(event: AiEventDto) {
+      io.to(DISTRICT).to(kitchenRoom(event.kitchenId)).emit('ai:event', event);
     },
     close: () => new Promise<void>((resolve) => void io.close(() => resolve())),
   };

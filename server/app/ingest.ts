@@ -5,6 +5,7 @@ import { parseTopic, type GatewayAddress } from '../../contracts/topics.ts';
 import type { Reading, ReplyMessage, StatusMessage } from '../../contracts/payloads.ts';
 import type { SampleEvent } from '../../contracts/samples.ts';
 import type { SampleEventOutcome } from './sample-ledger.ts';
+import type { AiEvent, CameraMessage } from '../../contracts/cameras.ts';
 import { decodeBatch, decodePayload, type RejectReason } from '../../contracts/validate.ts';
 import { readingLine, type StoredReading } from '../adapters/influx/line-protocol.ts';
 import type { BatchWriter, PendingPoint } from '../adapters/influx/batch-writer.ts';
@@ -24,6 +25,9 @@ export interface IngestDeps {
   /** A food-sample event; stored ones are acknowledged at once (the ledger is SQL, written synchronously). */
   onSample(gw: GatewayAddress, event: SampleEvent): SampleEventOutcome;
   onStoredOids(gw: GatewayAddress, oids: number[]): void;
+  /** Bright kitchen: the gateway's cameras' health, and an AI event (acknowledged once stored). */
+  onCameras(gw: GatewayAddress, message: CameraMessage): void;
+  onAiEvent(gw: GatewayAddress, event: AiEvent): { stored: true } | { stored: false; reason: string };
   now(): number;
 }
 
@@ -83,6 +87,13 @@ export function createIngest(deps: IngestDeps) {
     acceptReadings(gw, salvaged.valid);
   }
 
+  /** An event recorded in SQL is acknowledged at once; one it cannot record, rejected. */
+  function settle(gw: GatewayAddress, key: string, oid: number, outcome: { stored: true } | { stored: false; reason: string }, reason: RejectReason) {
+    if (outcome.stored) return deps.onStoredOids(gw, [oid]);
+    reject(reason, key, outcome.reason);
+    deps.onRejectedOids(gw, [oid]);
+  }
+
   return function handleUplink(topic: string, payload: Buffer): void {
     const parsed = parseTopic(topic);
     if (!parsed || parsed.direction !== 'up') return reject('bad_topic', topic, 'not an uplink topic of this protocol');
@@ -105,14 +116,21 @@ export function createIngest(deps: IngestDeps) {
         const decoded = decodePayload('sample', payload);
         if (!decoded.ok) return reject(decoded.reason, key, decoded.detail);
         const event = decoded.value.event;
-        const outcome = deps.onSample(gw, event);
-        if (outcome.stored) return deps.onStoredOids(gw, [event.oid]);
-        reject('sample_record', key, outcome.reason); // [FS-SAMPLE-RECORD]
-        return deps.onRejectedOids(gw, [event.oid]);
+        return settle(gw, key, event.oid, deps.onSample(gw, event), 'sample_record'); // [FS-SAMPLE-RECORD]
       }
       case 'reply': {
         const decoded = decodePayload('reply', payload);
         return decoded.ok ? deps.onReply(gw, decoded.value) : reject(decoded.reason, key, decoded.detail);
+      }
+      case 'camera': {
+        const decoded = decodePayload('camera', payload);
+        return decoded.ok ? deps.onCameras(gw, decoded.value) : reject(decoded.reason, key, decoded.detail);
+      }
+      case 'ai': {
+        const decoded = decodePayload('ai', payload);
+        if (!decoded.ok) return reject(decoded.reason, key, decoded.detail);
+        const event = decoded.value.event;
+        return settle(gw, key, event.oid, deps.onAiEvent(gw, event), 'ai_event'); // [FS-AI-EVENT]
       }
     }
   };

@@ -9,6 +9,7 @@ import type { SeriesStore } from '../influx/series-store.ts';
 import type { LiveHub } from '../../app/live.ts';
 import { fail } from './errors.ts';
 import { createSampleRouter, type SampleApiDeps } from './sample-routes.ts';
+import { createCameraRouter, type CameraApiDeps } from './camera-routes.ts';
 import { COMMAND_NAMES } from '../../../contracts/payloads.ts';
 import { CommandTimeout, type CommandService } from '../../app/commands.ts';
 import { querySeries } from './series-query.ts';
@@ -28,6 +29,8 @@ export interface ApiDeps {
   commands: Pick<CommandService, 'send'>;
   samples: SampleApiDeps['samples'];
   sampleLedger: SampleApiDeps['sampleLedger'];
+  cameraMonitor: CameraApiDeps['cameraMonitor'];
+  aiEvents: CameraApiDeps['aiEvents'];
   now(): number;
 }
 
@@ -148,6 +151,7 @@ export function createApiRouter(deps: ApiDeps): Router {
     res.json(after);
   });
   r.use(createSampleRouter(deps));
+  r.use(createCameraRouter(deps));
   r.use((_req, _res) => fail('not_found', 'no such API route'));
   return r;
 }

@@ -76,6 +76,12 @@ export function createAlertsRepo(db: Db) {
         .run(at, peak, minutesOut, open.id);
       return get(open.id);
     },
+    /** Rewrites a momentary alert by id (an AI event whose detections grow): its text, peak and
+     *  clearing time. Returns the alert. */
+    amend(id: number, a: { message: string; peak: number | null; clearedAt: number }): Alert | undefined {
+      db.prepare('UPDATE alerts SET message = ?, peak_value = ?, cleared_at = ? WHERE id = ?').run(a.message, a.peak, a.clearedAt, id);
+      return get(id);
+    },
     acknowledge(id: number, by: string, at: number): Alert | undefined {
       db.prepare(`UPDATE alerts SET status = 'acknowledged', acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND status = 'active'`).run(at, by, id);
       return get(id);

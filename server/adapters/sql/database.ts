@@ -108,6 +108,66 @@ const MIGRATIONS: string[] = [
    );
    CREATE INDEX samples_by_service ON samples (kitchen_id, service_date, meal);
    CREATE INDEX samples_on_slot ON samples (kitchen_id, cabinet, slot) WHERE removed_at IS NULL;`,
+  // Bright kitchen (rule book section 5): each camera as its gateway last reported it, its
+  // online/offline transitions (uptime and restart-safe FS-CAM-OFFLINE timing), the AI
+  // events (one row per de-duplicated group) with the edge box's ids of the detections
+  // they hold (a re-sent detection is recorded once), and JPEG snapshots by SHA-256.
+  `CREATE TABLE cameras (
+     kitchen_id TEXT NOT NULL,
+     camera_id TEXT NOT NULL,
+     gateway_id TEXT NOT NULL,
+     name TEXT NOT NULL,
+     area TEXT NOT NULL,
+     online INTEGER NOT NULL,
+     since INTEGER NOT NULL,
+     fps REAL,
+     bitrate_kbps REAL,
+     recorder_days REAL,
+     streaming INTEGER NOT NULL DEFAULT 0,
+     last_seen_at INTEGER,
+     retention_short_since INTEGER,
+     PRIMARY KEY (kitchen_id, camera_id)
+   );
+   CREATE TABLE camera_transitions (
+     kitchen_id TEXT NOT NULL,
+     camera_id TEXT NOT NULL,
+     at INTEGER NOT NULL,
+     online INTEGER NOT NULL
+   );
+   CREATE INDEX camera_transitions_by_camera ON camera_transitions (kitchen_id, camera_id, at);
+   CREATE TABLE snapshots (
+     sha256 TEXT PRIMARY KEY,
+     mime TEXT NOT NULL,
+     bytes BLOB NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE TABLE ai_events (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     kitchen_id TEXT NOT NULL,
+     camera_id TEXT NOT NULL,
+     category TEXT NOT NULL,
+     confidence REAL NOT NULL,
+     detected_at INTEGER NOT NULL,
+     last_detected_at INTEGER NOT NULL,
+     detections INTEGER NOT NULL DEFAULT 1,
+     snapshot_sha256 TEXT REFERENCES snapshots(sha256),
+     review TEXT NOT NULL DEFAULT 'pending',
+     reviewed_by TEXT,
+     reviewed_at INTEGER,
+     review_note TEXT,
+     alert_id INTEGER
+   );
+   CREATE INDEX ai_events_by_group ON ai_events (kitchen_id, camera_id, category, last_detected_at);
+   CREATE INDEX ai_events_by_kitchen ON ai_events (kitchen_id, detected_at);
+   CREATE TABLE ai_edge_events (
+     kitchen_id TEXT NOT NULL,
+     edge_id TEXT NOT NULL,
+     ai_event_id INTEGER NOT NULL REFERENCES ai_events(id),
+     camera_id TEXT NOT NULL,
+     category TEXT NOT NULL,
+     detected_at INTEGER NOT NULL,
+     PRIMARY KEY (kitchen_id, edge_id)
+   );`,
 ];
 
 export function openDatabase(path: string): Db {

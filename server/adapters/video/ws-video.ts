@@ -1,0 +1,59 @@
+// The live-video transport: a WebSocket per viewer at /video/{kitchenId}/{cameraId}
+// on the server's HTTP port, sending binary MPEG-TS as JSMpeg's WebSocket source
+// expects. socket.io (events) and this share the port; socket.io answers its own
+// path and leaves other upgrades alone. Why not socket.io for video: see
+// docs/decisions/0007-live-video.md.
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { isValidId } from '../../../contracts/topics.ts';
+import type { VideoHub } from '../../app/video-hub.ts';
+
+const PATH = /^\/video\/([^/?#]+)\/([^/?#]+)\/?(?:\?.*)?$/;
+
+function target(req: IncomingMessage): { kitchenId: string; cameraId: string } | null {
+  const m = PATH.exec(req.url ?? '');
+  if (!m) return null;
+  try {
+    const kitchenId = decodeURIComponent(m[1]!);
+    const cameraId = decodeURIComponent(m[2]!);
+    return isValidId(kitchenId) && isValidId(cameraId) ? { kitchenId, cameraId } : null;
+  } catch {
+    return null;
+  }
+}
+
+export function attachVideoSockets(http: HttpServer, hub: VideoHub) {
+  // perMessageDeflate off: MPEG-TS does not compress, and deflating per viewer costs CPU.
+  const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: 4096 });
+
+  function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
+    if (!req.url?.startsWith('/video/')) return; // socket.io's, or nobody's
+    const to = target(req);
+    if (!to) {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => watch(ws, to.kitchenId, to.cameraId));
+  }
+
+  function watch(ws: WebSocket, kitchenId: string, cameraId: string) {
+    (ws as unknown as { _socket?: { setNoDelay?(v: boolean): void } })._socket?.setNoDelay?.(true);
+    const leave = hub.addViewer(kitchenId, cameraId, {
+      send: (data) => ws.send(data, { binary: true }),
+      buffered: () => ws.bufferedAmount,
+      close: (code, reason) => ws.close(code, reason),
+    });
+    ws.on('close', () => leave?.());
+    ws.on('error', () => leave?.());
+  }
+
+  http.on('upgrade', onUpgrade);
+  return {
+    close() {
+      http.off('upgrade', onUpgrade);
+      for (const ws of wss.clients) ws.terminate();
+      wss.close();
+    },
+  };
+}
