@@ -1,5 +1,5 @@
-// Builds the browser app into dashboard/dist: one JS bundle, one CSS bundle
-// (app styles + uPlot), index.html, and the self-hosted CJK web font (a fresh
+// Builds the browser app into dashboard/dist: one JS bundle (plus the chunks it loads on
+// demand, such as the video player), one CSS bundle (app styles + uPlot), index.html, and the self-hosted CJK web font (a fresh
 // kiosk or headless machine has no CJK fonts, so the page brings its own).
 // The server calls buildDashboard() at start when dist is missing or stale;
 // `tsx dashboard/build.ts` runs it by hand.
@@ -58,9 +58,11 @@ async function bundle(outDir: string, minify: boolean): Promise<{ app: string; s
     entryPoints: { app: join(SRC, 'main.ts'), style: join(SRC, 'styles', 'app.css') },
     outdir: join(outDir, 'assets'),
     entryNames: '[name]-[hash]',
+    chunkNames: 'chunk-[hash]',
     metafile: true,
     bundle: true,
     format: 'esm',
+    splitting: true, // the video player (JSMpeg, ~200 kB) loads when a camera is first watched
     platform: 'browser',
     target: ['chrome100', 'safari15', 'firefox100'],
     minify,

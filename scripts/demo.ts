@@ -21,10 +21,13 @@ import { demoLunchStart, lunchTroubleOf, seedLunch, startDemoCabinet, type Runni
 const cfg = loadConfig();
 const log = pino({ name: 'demo', level: cfg.logLevel });
 
-function ensureInfluxd(cfg: Config) {
-  if (cfg.influxUrl || existsSync(INFLUXD_BIN)) return;
-  if (process.getuid?.() !== 0) throw new Error(`${INFLUXD_BIN} is missing: run "sudo bash scripts/install-system.sh" once`);
-  log.info('installing InfluxDB from Debian packages (first start only)');
+const FFMPEG_BIN = '/usr/bin/ffmpeg';
+
+/** InfluxDB (unless INFLUX_URL points elsewhere) and ffmpeg (cameras) come from Debian's packages. */
+function ensureSystemPackages(cfg: Config) {
+  if ((cfg.influxUrl || existsSync(INFLUXD_BIN)) && existsSync(FFMPEG_BIN)) return;
+  if (process.getuid?.() !== 0) throw new Error(`${INFLUXD_BIN} or ${FFMPEG_BIN} is missing: run "sudo bash scripts/install-system.sh" once`);
+  log.info('installing InfluxDB and ffmpeg from Debian packages (first start only)');
   execFileSync('bash', [resolve('scripts/install-system.sh')], { stdio: 'inherit', env: { ...process.env, WITH_BROWSER: '0' } });
 }
 
@@ -47,7 +50,7 @@ async function demoAccounts(dataDir: string, gatewayIds: string[], kitchenOf: (g
 async function main() {
   const dataDir = resolve(cfg.dataDir);
   mkdirSync(dataDir, { recursive: true });
-  ensureInfluxd(cfg);
+  ensureSystemPackages(cfg);
   const district = demoDistrict(cfg.demoKitchens);
   const influxd = cfg.influxUrl ? undefined : await startLocalInfluxd({ dataDir: join(dataDir, 'influxdb') });
   const influxUrl = cfg.influxUrl ?? influxd!.url;

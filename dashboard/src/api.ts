@@ -1,5 +1,6 @@
 // REST client for the server's JSON API. Errors come back as {error:{code,message}}.
 import type { Alert, Device, Kitchen, SampleDay, Series } from '../../contracts/api.ts';
+import type { AiEventDto, AiReviewRequest, AiReviewState } from '../../contracts/camera-api.ts';
 
 export class ApiRequestError extends Error {
   constructor(
@@ -13,7 +14,21 @@ export class ApiRequestError extends Error {
 }
 
 async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(path, { headers: { accept: 'application/json' }, signal });
+  return readJson<T>(await fetch(path, { headers: { accept: 'application/json' }, signal }));
+}
+
+async function postJson<T>(path: string, payload: unknown, signal?: AbortSignal): Promise<T> {
+  return readJson<T>(
+    await fetch(path, {
+      method: 'POST',
+      headers: { accept: 'application/json', 'content-type': 'application/json' },
+      body: JSON.stringify(payload),
+      signal,
+    }),
+  );
+}
+
+async function readJson<T>(res: Response): Promise<T> {
   const body: unknown = await res.json().catch(() => null);
   if (!res.ok) {
     const err = (body as { error?: { code?: string; message?: string } } | null)?.error;
@@ -23,6 +38,20 @@ async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
 }
 
 const seg = encodeURIComponent;
+
+export interface AiEventQuery {
+  /** Left out: every kitchen the server shows (the district). */
+  kitchen?: string;
+  review?: AiReviewState;
+  limit?: number;
+}
+
+function query(params: Record<string, string | number | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined) q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
 
 export const api = {
   kitchen: (id: string, signal?: AbortSignal) => getJson<Kitchen>(`api/kitchens/${seg(id)}`, signal),
@@ -37,4 +66,10 @@ export const api = {
       `api/kitchens/${seg(kitchenId)}/devices/${seg(deviceId)}/series?from=${seg(from.toISOString())}&to=${seg(to.toISOString())}`,
       signal,
     ),
+  /** Newest first. */
+  aiEvents: (q: AiEventQuery, signal?: AbortSignal) =>
+    getJson<AiEventDto[]>(`api/ai-events${query({ kitchen: q.kitchen, review: q.review, limit: q.limit })}`, signal),
+  /** 409 `ai_event_reviewed` when someone reviewed it first. */
+  reviewAiEvent: (id: number, review: AiReviewRequest, signal?: AbortSignal) =>
+    postJson<AiEventDto>(`api/ai-events/${seg(String(id))}/review`, review, signal),
 };

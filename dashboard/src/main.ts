@@ -1,5 +1,5 @@
 // Entry point: one store, one socket, the top bar, and a hash router
-// (`#/` district, `#/kitchen/<id>` kitchen). Store changes re-render once per frame.
+// (`#/` district, `#/kitchen/<id>` kitchen, `#/wall` video wall). Store changes re-render once per frame.
 import { createTopBar, type TopBar } from './components/top-bar.ts';
 import { startDeviceLoader } from './devices.ts';
 import { h } from './dom.ts';
@@ -7,6 +7,7 @@ import { DEFAULT_TIME_ZONE } from './format.ts';
 import { getLang, onLangChange, t } from './i18n.ts';
 import { mountDistrict } from './pages/district.ts';
 import { mountKitchen } from './pages/kitchen.ts';
+import { mountWall } from './pages/wall.ts';
 import type { Page } from './pages/page.ts';
 import { parseRoute } from './route.ts';
 import { connectLive } from './socket.ts';
@@ -35,7 +36,13 @@ function start(app: HTMLElement): void {
   const mountPage = (): void => {
     page?.destroy();
     const route = parseRoute(window.location.hash);
-    page = route.page === 'kitchen' ? mountKitchen(main, route.kitchenId, store, live) : mountDistrict(main);
+    page =
+      route.page === 'kitchen'
+        ? mountKitchen(main, route.kitchenId, store, live)
+        : route.page === 'wall'
+          ? mountWall(main, store)
+          : mountDistrict(main);
+    topBar.setRoute(route);
     render();
     window.scrollTo(0, 0);
   };

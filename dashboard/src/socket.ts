@@ -65,6 +65,8 @@ export function connectLive(store: Store): Live {
     for (const fn of sampleListeners) fn(sample);
   });
   socket.on('alert:updated', (alert) => store.delta({ type: 'alert', alert }));
+  socket.on('camera:updated', (camera) => store.delta({ type: 'camera', camera }));
+  socket.on('ai:event', (event) => store.delta({ type: 'ai', event }));
 
   return {
     watch(kitchenId) {

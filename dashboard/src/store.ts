@@ -1,8 +1,10 @@
 // The app's state and the pure functions that change it: a snapshot replaces
-// everything, deltas (a reading, an alert) patch it. The socket module feeds it;
+// everything it carries, deltas (a reading, an alert, a camera, an AI event) patch it. The socket module feeds it;
 // pages subscribe. No I/O here, so it is tested without a browser.
 import type { Alert, Device, Kitchen, LatestReading } from '../../contracts/api.ts';
+import type { AiEventDto, CameraDto } from '../../contracts/camera-api.ts';
 import type { Snapshot } from '../../contracts/events.ts';
+import { cameraKey, mergeAiEvents } from './bright-kitchen.ts';
 
 export type Connection = 'connecting' | 'online' | 'offline';
 
@@ -16,17 +18,37 @@ export interface State {
   alerts: ReadonlyMap<number, Alert>;
   /** Keyed by unitKey; filled from REST, as the snapshot carries no devices. */
   devices: ReadonlyMap<string, Device>;
+  /** Keyed by cameraKey(kitchenId, cameraId); from the snapshot, then camera:updated. */
+  cameras: ReadonlyMap<string, CameraDto>;
+  /** By id; the snapshot carries none: filled from REST by the feeds, then ai:event. At most AI_EVENTS_MAX. */
+  aiEvents: ReadonlyMap<number, AiEventDto>;
 }
 
-export type Delta = { type: 'reading'; reading: LatestReading } | { type: 'alert'; alert: Alert };
+export type Delta =
+  | { type: 'reading'; reading: LatestReading }
+  | { type: 'alert'; alert: Alert }
+  | { type: 'camera'; camera: CameraDto }
+  | { type: 'ai'; event: AiEventDto };
+
+/** AI events held in the browser: the newest, enough for every feed on screen. */
+export const AI_EVENTS_MAX = 500;
 
 export const unitKey = (kitchenId: string, deviceId: string): string => `${kitchenId}/${deviceId}`;
 
 export function emptyState(): State {
-  return { connection: 'connecting', ready: false, kitchens: new Map(), latest: new Map(), alerts: new Map(), devices: new Map() };
+  return {
+    connection: 'connecting',
+    ready: false,
+    kitchens: new Map(),
+    latest: new Map(),
+    alerts: new Map(),
+    devices: new Map(),
+    cameras: new Map(),
+    aiEvents: new Map(),
+  };
 }
 
-/** A snapshot replaces kitchens, readings and alerts, and adds the devices it names. */
+/** A snapshot replaces kitchens, readings, alerts and cameras, adds the devices it names, and keeps the AI events. */
 export function applySnapshot(state: State, snap: Snapshot): State {
   // Devices come with the snapshot; a unit announced later is fetched by devices.ts.
   const devices = indexDevices(new Map(state.devices), snap.devices);
@@ -37,11 +59,22 @@ export function applySnapshot(state: State, snap: Snapshot): State {
     latest: new Map(snap.latest.map((r) => [unitKey(r.kitchenId, r.deviceId), r])),
     alerts: new Map(snap.alerts.map((a) => [a.id, a])),
     devices,
+    // `?? []`: a server from before the bright kitchen sends no cameras.
+    cameras: new Map((snap.cameras ?? []).map((c) => [cameraKey(c.kitchenId, c.cameraId), c])),
   };
 }
 
 export function applyDelta(state: State, delta: Delta): State {
-  return delta.type === 'reading' ? applyReading(state, delta.reading) : applyAlert(state, delta.alert);
+  switch (delta.type) {
+    case 'reading':
+      return applyReading(state, delta.reading);
+    case 'alert':
+      return applyAlert(state, delta.alert);
+    case 'camera':
+      return applyCamera(state, delta.camera);
+    case 'ai':
+      return applyAiEvents(state, [delta.event]);
+  }
 }
 
 /** Keeps the newest reading per unit: a late, older reading never overwrites a newer one. */
@@ -61,6 +94,19 @@ export function applyAlert(state: State, alert: Alert): State {
   const alerts = new Map(state.alerts);
   alerts.set(alert.id, alert);
   return { ...state, alerts };
+}
+
+/** A camera's health as the server last sent it (camera:updated carries the whole camera). */
+export function applyCamera(state: State, camera: CameraDto): State {
+  const cameras = new Map(state.cameras);
+  cameras.set(cameraKey(camera.kitchenId, camera.cameraId), camera);
+  return { ...state, cameras };
+}
+
+/** New or updated AI events (REST pages, ai:event, a review's answer); an older copy never wins. */
+export function applyAiEvents(state: State, events: readonly AiEventDto[]): State {
+  const aiEvents = mergeAiEvents(state.aiEvents, events, AI_EVENTS_MAX);
+  return aiEvents === state.aiEvents ? state : { ...state, aiEvents };
 }
 
 export function applyDevices(state: State, devices: readonly Device[]): State {
@@ -92,6 +138,7 @@ export interface Store {
   cancelSnapshot(): void;
   delta(delta: Delta): void;
   devices(devices: readonly Device[]): void;
+  aiEvents(events: readonly AiEventDto[]): void;
   connection(connection: Connection): void;
 }
 
@@ -132,6 +179,7 @@ export function createStore(initial: State = emptyState()): Store {
       set(applyDelta(state, d));
     },
     devices: (list) => set(applyDevices(state, list)),
+    aiEvents: (list) => set(applyAiEvents(state, list)),
     connection: (c) => set(setConnection(state, c)),
   };
 }

@@ -9,6 +9,7 @@ const T = '2024-11-22T02:00:00.000Z';
 describe('district summary', () => {
   const state = applySnapshot(emptyState(), {
     devices: [],
+    cameras: [],
     kitchens: [kitchen('k1', '安康助餐点'), kitchen('k2', '幸福里长者饭堂'), kitchen('k3', '春晖长者饭堂'), kitchen('k4', '百合食堂')],
     latest: [
       reading('k1', 'c1', T),
@@ -32,6 +33,7 @@ describe('district summary', () => {
   it('ranks a kitchen by an open alert even when its units are back to ok', () => {
     const s = applySnapshot(state, {
       devices: [],
+      cameras: [],
       kitchens: [kitchen('a', 'A'), kitchen('b', 'B')],
       latest: [reading('a', 'c1', T), reading('b', 'c1', T)],
       alerts: [alert(9, { kitchenId: 'b', severity: 'alarm', status: 'acknowledged' })],

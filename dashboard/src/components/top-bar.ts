@@ -1,15 +1,17 @@
-// The bar above every page: product name, where you are, live status, local clock, language.
+// The bar above every page: product name, the pages (district, video wall), live status, local clock, language.
 import { h, icon } from '../dom.ts';
 import { formatDateTime } from '../format.ts';
 import { getLang, setLang, t } from '../i18n.ts';
 import { ICONS } from '../icons.ts';
-import { DISTRICT_HREF } from '../route.ts';
+import { DISTRICT_HREF, WALL_HREF, type Route } from '../route.ts';
 import type { Connection } from '../store.ts';
 
 export interface TopBar {
   el: HTMLElement;
   setConnection(c: Connection): void;
   setClock(now: number, timeZone: string): void;
+  /** Marks the page shown in the navigation (a kitchen page belongs to the district). */
+  setRoute(route: Route): void;
 }
 
 export function createTopBar(): TopBar {
@@ -27,6 +29,8 @@ export function createTopBar(): TopBar {
     icon(ICONS.globe),
     t('lang.toggle'),
   );
+  const districtLink = h('a', { class: 'nav-link', href: DISTRICT_HREF }, t('nav.district'));
+  const wallLink = h('a', { class: 'nav-link', href: WALL_HREF }, icon(ICONS.camera), t('nav.wall'));
   const el = h(
     'header',
     { class: 'top-bar' },
@@ -37,6 +41,7 @@ export function createTopBar(): TopBar {
       h('span', { class: 'brand-name' }, t('app.name')),
       h('span', { class: 'brand-scope' }, t('app.scope')),
     ),
+    h('nav', { class: 'top-nav', 'aria-label': t('app.name') }, districtLink, wallLink),
     h('div', { class: 'top-right' }, conn, clock, langButton),
   );
   let shown: Connection | null = null;
@@ -52,6 +57,11 @@ export function createTopBar(): TopBar {
       clock.dateTime = new Date(now).toISOString();
       clock.title = timeZone;
       clock.textContent = formatDateTime(now, timeZone);
+    },
+    setRoute(route) {
+      const [on, off] = route.page === 'wall' ? [wallLink, districtLink] : [districtLink, wallLink];
+      on.setAttribute('aria-current', 'page');
+      off.removeAttribute('aria-current');
     },
   };
 }

@@ -1,7 +1,10 @@
-// One kitchen: its facts, the food samples of today (or a past day), a live 24 h chart per unit, and its alerts (open first).
+// One kitchen: its facts, the food samples of today (or a past day), its cameras and AI events
+// (明厨亮灶), a live 24 h chart per unit, and its alerts (open first).
 import type { Alert, Kitchen, SampleDay } from '../../../contracts/api.ts';
 import { api } from '../api.ts';
 import { alertSignature, renderAlertItem, type AlertContext } from '../components/alert-item.ts';
+import { createBrightKitchenSection } from '../components/bright-kitchen-section.ts';
+import { latencyRequested, pageParams } from '../bright-kitchen.ts';
 import { readingBadges, stateChip } from '../components/chips.ts';
 import { createSampleNav, renderSampleBoard, sampleBoardSignature } from '../components/sample-board.ts';
 import { unitName } from '../components/kitchen-card.ts';
@@ -34,6 +37,10 @@ export function mountKitchen(root: HTMLElement, kitchenId: string, store: Store,
   const samplesDate = h('span', { class: 'muted sample-date' });
   const samplesNav = createSampleNav((date) => showDay(date));
   const samplesEl = h('div', { class: 'sample-board' }, h('p', { class: 'placeholder' }, t('samples.loading')));
+  const bright = createBrightKitchenSection(kitchenId, store, {
+    latency: latencyRequested(window.location.href),
+    play: pageParams(window.location.href).get('play'),
+  });
   const body = h(
     'div',
     { class: 'kitchen-body', hidden: true },
@@ -46,6 +53,7 @@ export function mountKitchen(root: HTMLElement, kitchenId: string, store: Store,
         h('div', { class: 'section-head' }, samplesTitle, samplesDate, samplesNav.el),
         samplesEl,
       ),
+      bright.el,
       h('section', { class: 'units', 'aria-labelledby': 'charts-title' }, h('div', { class: 'section-head' }, h('h2', { id: 'charts-title' }, t('kitchen.charts'))), unitsEl),
     ),
     h('aside', { class: 'panel kitchen-alerts', 'aria-labelledby': 'alerts-title' }, h('div', { class: 'section-head' }, h('h2', { id: 'alerts-title' }, t('kitchen.alerts'))), alertList),
@@ -153,6 +161,7 @@ export function mountKitchen(root: HTMLElement, kitchenId: string, store: Store,
       if (state.connection === 'online' && lastConnection === 'offline') refetchSamples();
       lastConnection = state.connection;
       updateSamples(kitchen.timezone || DEFAULT_TIME_ZONE, now);
+      bright.update(state, kitchen, now);
       if (devicesSettled) for (const unit of view.units) updateUnit(unit, kitchen, now);
       updateAlerts(state, kitchen, now);
     },
@@ -163,6 +172,7 @@ export function mountKitchen(root: HTMLElement, kitchenId: string, store: Store,
       unsubscribeRaised();
       refetchSamples.cancel();
       live.watch(null);
+      bright.destroy();
       for (const s of slots.values()) s.chart.destroy();
     },
   };
