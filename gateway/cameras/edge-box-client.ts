@@ -1,28 +1,9 @@
 // The kitchen's NVR + edge AI box, as the gateway reads it: a small HTTP JSON API
 // on the kitchen network (cameras with their health, AI events after a cursor, and
 // each event's snapshot). One adapter file: the rest of the gateway sees this interface.
-import type { AiCategory, CameraArea } from '../../contracts/cameras.ts';
+import type { EdgeCamera, EdgeEvent } from '../../contracts/edge-box.ts';
 
-export interface EdgeCamera {
-  camera: string;
-  name: string;
-  area: CameraArea;
-  rtspUrl: string;
-  online: boolean;
-  fps: number | null;
-  bitrateKbps: number | null;
-  recorderDays: number | null;
-}
-
-export interface EdgeEvent {
-  seq: number;
-  id: string;
-  camera: string;
-  category: AiCategory;
-  confidence: number;
-  ts: number;
-  snapshot?: boolean;
-}
+export type { EdgeCamera, EdgeEvent };
 
 export interface EdgeBoxClient {
   cameras(): Promise<EdgeCamera[]>;

@@ -4,6 +4,7 @@
 // stream-start also renews the stream's lease; without one for STREAM_IDLE_STOP_S
 // (no one is watching any more, or the server is gone) the stream stops by itself.
 import Mpeg1Muxer from 'node-rtsp-stream/mpeg1muxer.js';
+import { fileURLToPath } from 'node:url';
 import { STREAM_IDLE_STOP_S } from '../../contracts/cameras.ts';
 import { createTsFramer, sequenceStart } from '../../contracts/mpeg-ts.ts';
 
@@ -14,6 +15,9 @@ export const MPEG1_OPTIONS: Record<string, string | number> = {
   '-r': 25, '-b:v': '900k', '-maxrate': '1200k', '-bufsize': '600k', '-bf': 0, '-g': 25, '-an': '',
   '-flush_packets': 1, '-muxdelay': 0.001, '-loglevel': 'error',
 };
+
+/** ffmpeg with the gateway's input options in front (the muxer has no place for them). */
+export const FFMPEG_RTSP_IN = fileURLToPath(new URL('./ffmpeg-rtsp-in.sh', import.meta.url));
 
 export interface LiveStreamsOptions {
   /** The camera's RTSP address, or undefined when the gateway does not know it. */
@@ -52,8 +56,7 @@ export function createLiveStreams(opts: LiveStreamsOptions) {
   }
 
   function spawn(cameraId: string, url: string): Running {
-    // `?tcp`: interleaved RTP over the RTSP connection, as the muxer sets no transport.
-    const muxer = new Mpeg1Muxer({ url: url.includes('?') ? url : `${url}?tcp`, ffmpegPath: opts.ffmpegPath ?? 'ffmpeg', ffmpegOptions: MPEG1_OPTIONS });
+    const muxer = new Mpeg1Muxer({ url, ffmpegPath: opts.ffmpegPath ?? FFMPEG_RTSP_IN, ffmpegOptions: MPEG1_OPTIONS });
     const framer = createTsFramer();
     const r: Running = { muxer, lease: setTimeout(() => stop(cameraId), idleStopMs), skipping: false };
     muxer.on('mpeg1data', (chunk) => send(cameraId, r, framer.push(chunk)));

@@ -30,7 +30,7 @@ export function renderAlertItem(alert: Alert, ctx: AlertContext): HTMLElement {
     h(
       'div',
       { class: 'alert-row alert-facts' },
-      alert.peakValue === null ? null : h('span', { class: 'alert-peak' }, t('feed.peak', { v: formatTemp(alert.peakValue) })),
+      alertValue(alert),
       alert.minutesOut > 0 ? h('span', { class: 'muted' }, t('alerts.minutes', { n: Math.round(alert.minutesOut) })) : null,
       h('span', { class: 'alert-id muted' }, alert.ruleId),
     ),
@@ -47,6 +47,13 @@ export function renderAlertItem(alert: Alert, ctx: AlertContext): HTMLElement {
   return ctx.link
     ? h('li', { class: cls }, h('a', { href: kitchenHref(alert.kitchenId), class: 'alert-link' }, body))
     : h('li', { class: cls }, body);
+}
+
+/** The alert's peak in its rule's terms: a temperature, or an AI detection's confidence. */
+function alertValue(alert: Alert): HTMLElement | null {
+  if (alert.peakValue === null) return null;
+  if (alert.ruleId === 'FS-AI-EVENT') return h('span', { class: 'alert-peak' }, t('ai.confidence', { v: `${Math.round(alert.peakValue * 100)}%` }));
+  return h('span', { class: 'alert-peak' }, t('feed.peak', { v: formatTemp(alert.peakValue) }));
 }
 
 export function alertSignature(alert: Alert, ctx: AlertContext): string {

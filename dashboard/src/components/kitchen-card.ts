@@ -7,9 +7,11 @@ import { hasSampleIssue } from '../samples.ts';
 import type { KitchenView, UnitView } from '../summary.ts';
 import { readingBadges, stateChip } from './chips.ts';
 
-/** A unit's name; for a food-sample alert, its subject (the server's `menu:<date>:<meal>:<dish>` or `sample-<id>`). */
-export function unitName(unit: Pick<UnitView, 'device' | 'deviceId'>): string {
+/** A unit's name; for a food-sample alert, its subject (the server's `menu:<date>:<meal>:<dish>` or `sample-<id>`);
+ *  for a bright-kitchen alert, its camera. */
+export function unitName(unit: Pick<UnitView, 'device' | 'deviceId'> & { camera?: { name: string } }): string {
   if (unit.device) return unit.device.name;
+  if (unit.camera) return t('alerts.camera', { name: unit.camera.name });
   const menu = /^menu:(\d{4}-\d{2}-\d{2}):(breakfast|lunch|dinner):(.+)$/.exec(unit.deviceId);
   if (menu) return t('samples.subjectDish', { dish: menu[3]!, date: menu[1]!, meal: t(`meal.${menu[2]}` as never) });
   const sample = /^sample-(\d+)$/.exec(unit.deviceId);

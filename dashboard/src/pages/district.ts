@@ -2,6 +2,7 @@
 import { alertSignature, renderAlertItem, type AlertContext } from '../components/alert-item.ts';
 import { cardSignature, renderKitchenCard, unitName } from '../components/kitchen-card.ts';
 import { renderStats } from '../components/stats.ts';
+import { cameraKey } from '../bright-kitchen.ts';
 import { h, patchKeyed } from '../dom.ts';
 import { DEFAULT_TIME_ZONE } from '../format.ts';
 import { t } from '../i18n.ts';
@@ -68,7 +69,7 @@ export function mountDistrict(root: HTMLElement): Page {
       const device = state.devices.get(unitKey(a.kitchenId, a.deviceId));
       return {
         kitchenName: kitchen?.name ?? a.kitchenId,
-        unitName: unitName({ device, deviceId: a.deviceId }),
+        unitName: unitName({ device, deviceId: a.deviceId, camera: state.cameras.get(cameraKey(a.kitchenId, a.deviceId)) }),
         timeZone: kitchen?.timezone ?? DEFAULT_TIME_ZONE,
         now,
         link: true,

@@ -4,7 +4,7 @@ import type { Alert, Kitchen, SampleDay } from '../../../contracts/api.ts';
 import { api } from '../api.ts';
 import { alertSignature, renderAlertItem, type AlertContext } from '../components/alert-item.ts';
 import { createBrightKitchenSection } from '../components/bright-kitchen-section.ts';
-import { latencyRequested, pageParams } from '../bright-kitchen.ts';
+import { cameraKey, latencyRequested, pageParams } from '../bright-kitchen.ts';
 import { readingBadges, stateChip } from '../components/chips.ts';
 import { createSampleNav, renderSampleBoard, sampleBoardSignature } from '../components/sample-board.ts';
 import { unitName } from '../components/kitchen-card.ts';
@@ -264,7 +264,7 @@ export function mountKitchen(root: HTMLElement, kitchenId: string, store: Store,
     if (alertList.firstElementChild?.classList.contains('placeholder')) alertList.replaceChildren();
     const ctx = (a: Alert): AlertContext => ({
       kitchenName: kitchen.name,
-      unitName: unitName({ device: state.devices.get(unitKey(kitchenId, a.deviceId)), deviceId: a.deviceId }),
+      unitName: unitName({ device: state.devices.get(unitKey(kitchenId, a.deviceId)), deviceId: a.deviceId, camera: state.cameras.get(cameraKey(kitchenId, a.deviceId)) }),
       timeZone: kitchen.timezone || DEFAULT_TIME_ZONE,
       now,
       link: false,

@@ -47,6 +47,7 @@ export const en: Record<Key, string> = {
   'card.openAlertsOne': '1 open alert',
   'feed.title': 'Live alerts',
   'feed.empty': 'No alerts',
+  'alerts.camera': 'Camera · {name}',
   'feed.peak': 'Peak {v}',
   'district.title': 'Kitchens in the district',
   'district.sortNote': 'Problems first',

@@ -46,6 +46,7 @@ export const zh = {
   'card.openAlertsOne': '1 条未结告警',
   'feed.title': '实时告警',
   'feed.empty': '暂无告警',
+  'alerts.camera': '摄像头 · {name}',
   'feed.peak': '峰值 {v}',
   'district.title': '辖区饭堂',
   'district.sortNote': '异常饭堂优先',
