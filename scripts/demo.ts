@@ -17,6 +17,7 @@ import { demoDistrict } from './demo-district.ts';
 import { startDemoKitchen, type RunningKitchen } from './demo-kitchens.ts';
 import { pastLunch, pastLunchOf } from './demo-sample-history.ts';
 import { demoLunchStart, lunchTroubleOf, seedLunch, startDemoCabinet, type RunningCabinet } from './demo-samples.ts';
+import { cameraTroubleOf, startDemoCameras, type RunningCameras } from './demo-cameras.ts';
 
 const cfg = loadConfig();
 const log = pino({ name: 'demo', level: cfg.logLevel });
@@ -77,10 +78,13 @@ async function main() {
     if (past) server.samples.setMenu(k.kitchen.id, past.service, past.dishes);
   }
   await server.start();
+  // The cameras first (in parallel: each waits for its ffmpeg to publish), so each gateway starts knowing its edge box.
+  const cameras: RunningCameras[] = await Promise.all(district.map((k, i) => startDemoCameras(i + 1, k.kitchen.id, { clock: systemClock, lunchStart })));
   const kitchens: RunningKitchen[] = [];
   for (const [i, k] of district.entries()) {
     kitchens.push(await startDemoKitchen(k, i + 1, {
       clock: systemClock, mqttUrl, secret: secrets[k.gatewayId]!, dataDir, pollSeconds: cfg.pollSeconds, lunchStart,
+      edgeBoxUrl: cameras[i]!.cameras.edgeBoxUrl,
     }));
   }
   const cabinets: RunningCabinet[] = [];
@@ -96,6 +100,7 @@ async function main() {
     for (const c of cabinets) await c.stop().catch(() => undefined);
     for (const k of kitchens) await k.gateway.stop().catch(() => undefined);
     for (const k of kitchens) await k.sim.stop().catch(() => undefined);
+    await Promise.all(cameras.map((c) => c.stop().catch(() => undefined)));
     await server.stop();
     await broker.stop();
     await influxd?.stop();
@@ -125,7 +130,7 @@ async function sealPastSamples(server: ReturnType<typeof createServer>, kitchenI
 function printBanner(
   cfg: Config, httpPort: number, mqttPort: number, influxUrl: string, kitchens: RunningKitchen[], names: string[], lunchStart: number,
 ) {
-  const troubles = kitchens.flatMap((k, i) => [k.trouble, lunchTroubleOf(i + 1), pastLunchOf(i + 1)?.description].filter(Boolean)
+  const troubles = kitchens.flatMap((k, i) => [k.trouble, lunchTroubleOf(i + 1), pastLunchOf(i + 1)?.description, cameraTroubleOf(i + 1)].filter(Boolean)
     .map((t) => `    ${names[i]} (${k.sim.kitchenId}): ${t}`));
   const lunchAt = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' }).format(lunchStart);
   console.log([
@@ -136,6 +141,8 @@ function printBanner(
     `  District:   ${kitchens.length} simulated kitchens, ${kitchens.length * 4} units, polled every ${cfg.pollSeconds} s`,
     `  Lunch:      served at ${lunchAt} (Asia/Shanghai); each kitchen's four dishes are sampled over the next 15 min:`,
     '              open a kitchen to watch its sample board (今日留样) fill up.',
+    `  Cameras:    every kitchen's cameras (明厨亮灶) play live on its page; all of them on the video wall:`,
+    `              http://localhost:${httpPort}/#/wall`,
     '  Scripted trouble:',
     ...troubles,
     '  Ctrl-C stops everything; the next start reuses the data.',

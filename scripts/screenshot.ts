@@ -31,7 +31,7 @@ try {
       for (const route of routes) {
         await page.goto(`${baseUrl}/${route}`, { waitUntil: 'networkidle' });
         await page.evaluate(() => document.fonts.ready);
-        await page.waitForTimeout(600);
+        await page.waitForTimeout(Number(process.env.SHOT_WAIT_MS ?? 600)); // live video needs a few seconds
         const slug = route.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'district';
         const file = join(outDir, `${slug}-${vp.name}-${lang}.png`);
         await page.screenshot({ path: file, fullPage: process.env.FULL_PAGE === '1' });

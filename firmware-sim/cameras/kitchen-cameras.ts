@@ -11,6 +11,8 @@ export interface KitchenCameraSpec {
   id: string;
   name: string;
   area: CameraArea;
+  /** What the camera burns into its picture (ASCII: the label font has no CJK); default the name. */
+  label?: string;
 }
 
 export interface KitchenCamerasOptions {
@@ -72,7 +74,7 @@ export function createKitchenCameras(opts: KitchenCamerasOptions): KitchenCamera
     async start() {
       await relay.start();
       const picture = { width: opts.width, height: opts.height, fps: opts.fps, bitrateKbps: opts.bitrateKbps, log };
-      current = new Map(opts.cameras.map((c) => [c.id, createCameraSource({ ...picture, url: relay.url(c.id), name: c.name })]));
+      current = new Map(opts.cameras.map((c) => [c.id, createCameraSource({ ...picture, url: relay.url(c.id), name: c.label ?? c.name })]));
       await edgeBox.start();
       current.forEach((s) => s.start());
       await untilPublishing(relay, opts.cameras.map((c) => c.id), opts.readyTimeoutMs ?? 15_000);

@@ -26,12 +26,16 @@ const CASES: Array<{ name: string; log: Transition[]; now: string; expected: Upt
     log: transitions('on@00:00', 'off@14:00', 'on@14:50'), now: '16:00', expected: { serviceMinutes: 600, onlineMinutes: 600, percent: 100 },
   },
   {
-    name: 'first seen mid-service: the time before was not monitored',
-    log: transitions('on@05:30'), now: '06:30', expected: { serviceMinutes: 120, onlineMinutes: 60, percent: 50 },
+    name: 'first seen mid-service: only the monitored minutes count',
+    log: transitions('on@05:30'), now: '06:30', expected: { serviceMinutes: 60, onlineMinutes: 60, percent: 100 },
   },
   {
-    name: 'never seen: 0 %',
-    log: [], now: '06:30', expected: { serviceMinutes: 120, onlineMinutes: 0, percent: 0 },
+    name: 'first seen offline mid-service: monitored and down',
+    log: transitions('off@05:30', 'on@06:00'), now: '06:30', expected: { serviceMinutes: 60, onlineMinutes: 30, percent: 50 },
+  },
+  {
+    name: 'never seen: not monitored, no percentage',
+    log: [], now: '06:30', expected: { serviceMinutes: 0, onlineMinutes: 0, percent: null },
   },
 ];
 

@@ -1,6 +1,7 @@
 // [FS-CAM-OFFLINE] The inspector sees uptime % (rule book sections 5 and 7.3): of the
-// service minutes so far, how many the camera was online. Before its first transition a
-// camera was not seen, which is not online: a camera installed mid-service starts below 100 %.
+// service minutes so far, how many the camera was online. Minutes before the camera's first
+// report are not counted either way: it was not monitored yet (installed, or the system
+// was, mid-service), which says nothing about whether it ran.
 import { minutes, round1 } from './params.ts';
 import type { ServiceWindow, Transition } from './types.ts';
 import { serviceMsBetween } from './windows.ts';
@@ -20,7 +21,8 @@ export function onlineSpans(transitions: readonly Transition[], now: number): Ar
 
 /** [FS-CAM-OFFLINE] Uptime over the windows (one day's), counted up to `now`. */
 export function uptime(transitions: readonly Transition[], windows: readonly ServiceWindow[], now: number): Uptime {
-  const serviceMs = serviceMsBetween(windows, -Infinity, now);
+  const monitoredFrom = Math.min(...transitions.map((t) => t.at));
+  const serviceMs = transitions.length === 0 ? 0 : serviceMsBetween(windows, monitoredFrom, now);
   const onlineMs = onlineSpans(transitions, now).reduce((sum, s) => sum + serviceMsBetween(windows, s.from, s.to), 0);
   return {
     serviceMinutes: minutes(serviceMs),
