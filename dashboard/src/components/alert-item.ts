@@ -34,12 +34,12 @@ export function renderAlertItem(alert: Alert, ctx: AlertContext): HTMLElement {
       alert.minutesOut > 0 ? h('span', { class: 'muted' }, t('alerts.minutes', { n: Math.round(alert.minutesOut) })) : null,
       h('span', { class: 'alert-id muted' }, alert.ruleId),
     ),
-    alert.acknowledgedBy || alert.clearedAt
+    alert.acknowledgedBy || clearedAt(alert)
       ? h(
           'div',
           { class: 'alert-trail muted' },
           alert.acknowledgedBy ? h('span', null, t('alerts.ackBy', { who: alert.acknowledgedBy })) : null,
-          alert.clearedAt ? h('span', null, t('alerts.cleared', { t: formatTime(alert.clearedAt, ctx) })) : null,
+          clearedAt(alert) ? h('span', null, t('alerts.cleared', { t: formatTime(clearedAt(alert)!, ctx) })) : null,
         )
       : null,
   ];
@@ -48,6 +48,9 @@ export function renderAlertItem(alert: Alert, ctx: AlertContext): HTMLElement {
     ? h('li', { class: cls }, h('a', { href: kitchenHref(alert.kitchenId), class: 'alert-link' }, body))
     : h('li', { class: cls }, body);
 }
+
+/** When the data cleared the alert; an AI detection is a moment, so it has nothing to recover from. */
+const clearedAt = (alert: Alert): string | null => (alert.ruleId === 'FS-AI-EVENT' ? null : alert.clearedAt);
 
 /** The alert's peak in its rule's terms: a temperature, or an AI detection's confidence. */
 function alertValue(alert: Alert): HTMLElement | null {
