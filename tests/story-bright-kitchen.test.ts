@@ -4,6 +4,7 @@
 // the stream with JSMpeg. Also the edge box's AI events with their snapshots and the
 // camera rules. Screenshots are kept in artifacts/.
 import { createHash } from 'node:crypto';
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Alert } from '../contracts/api.ts';
@@ -150,6 +151,26 @@ describe('bright kitchen: cameras, live video, AI events', () => {
     expect(rejected).toMatchObject({ status: 200, body: { review: 'rejected', reviewedBy: '李四' } });
     const alert = (await api<Alert[]>(`/api/alerts?kitchen=${K}`)).body.find((a) => a.id === rodent.alertId);
     expect(alert?.status).toBe('closed');
+  });
+
+  it('answers bad requests with stable codes and closes a viewer of an unknown camera', async () => {
+    const code = async (path: string, init?: RequestInit) => {
+      const r = await api<{ error: { code: string } }>(path, init);
+      return [r.status, r.body.error.code];
+    };
+    expect(await code('/api/cameras?kitchen=a/b')).toEqual([400, 'invalid_query']);
+    expect(await code('/api/cameras?kitchen=k-nowhere')).toEqual([404, 'kitchen_not_found']);
+    expect(await code('/api/ai-events?review=maybe')).toEqual([400, 'invalid_query']);
+    expect(await code('/api/ai-events?limit=0')).toEqual([400, 'invalid_query']);
+    expect(await code('/api/ai-events/abc/review', { method: 'POST' })).toEqual([400, 'invalid_id']);
+    expect(await code('/api/ai-events/999/review', {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ decision: 'confirm', by: 'x' }),
+    })).toEqual([404, 'ai_event_not_found']);
+    expect(await code('/api/snapshots/not-a-hash')).toEqual([400, 'invalid_id']);
+    expect(await code(`/api/snapshots/${'0'.repeat(64)}`)).toEqual([404, 'snapshot_not_found']);
+    const ws = new WebSocket(`${stack.httpUrl.replace('http', 'ws')}/video/${K}/cam-9`);
+    const closed = await new Promise<number>((resolve) => ws.on('close', (c) => resolve(c)));
+    expect(closed).toBe(4404);
   });
 
   it('[FS-CAM-RETENTION] a recorder keeping 5 days raises a compliance alarm per camera; 30 days clears it', async () => {

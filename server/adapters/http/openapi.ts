@@ -3,6 +3,7 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import { Alert, ApiError, Device, Gateway, Kitchen, LatestReading, SampleDay, SampleDto, Series } from '../../../contracts/api.ts';
 import { COMMAND_NAMES } from '../../../contracts/payloads.ts';
+import { AI_REVIEW_STATES, AiEventDto, AiReviewRequest, CameraDto } from '../../../contracts/camera-api.ts';
 import { API_ERRORS } from './errors.ts';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -74,6 +75,24 @@ export function openApiDocument(): object {
       '/api/kitchens/{kitchenId}/menus/{date}/{meal}': { put: { summary: "Set a service's menu: {\"dishes\": [...]}", parameters: [pathParam('kitchenId'), pathParam('date', { type: 'string' }), pathParam('meal', { type: 'string', enum: ['breakfast', 'lunch', 'dinner'] })], responses: { 200: { description: 'the menu' }, ...errors(400, 404) } } },
       '/api/samples/{sampleId}/seal': { post: { summary: 'Seal a sample after a suspected food-borne illness (FS-SAMPLE-SEAL): {"by": "<name>"}', parameters: [pathParam('sampleId', { type: 'integer', minimum: 1 })], responses: { ...ok(ref('Sample')), ...errors(400, 404, 409) } } },
       '/api/samples/{sampleId}/dispose': { post: { summary: 'Dispose of a sample after its retention (409 if sealed or still in retention): {"by": "<name>"}', parameters: [pathParam('sampleId', { type: 'integer', minimum: 1 })], responses: { ...ok(ref('Sample')), ...errors(400, 404, 409) } } },
+      '/api/cameras': { get: { summary: 'Bright-kitchen cameras with their health, retention and today\'s uptime in service hours', parameters: [queryParam('kitchen', 'only this kitchen')], responses: { ...ok({ type: 'array', items: ref('Camera') }), ...errors(400, 404) } } },
+      '/api/ai-events': {
+        get: {
+          summary: 'AI events (FS-AI-EVENT), newest first; each groups a camera\'s detections of one category within 10 min',
+          parameters: [queryParam('kitchen', 'only this kitchen'), queryParam('review', 'only this review state', { type: 'string', enum: [...AI_REVIEW_STATES] }), queryParam('limit', '1..500, default 100', { type: 'integer', minimum: 1, maximum: 500 })],
+          responses: { ...ok({ type: 'array', items: ref('AiEvent') }), ...errors(400, 404) },
+        },
+      },
+      '/api/ai-events/{id}/review': {
+        post: {
+          summary: 'Confirm or reject an AI event, once, naming who decided; a rejection closes its alert',
+          parameters: [pathParam('id', { type: 'integer', minimum: 1 })],
+          requestBody: { required: true, content: json(ref('AiReview')) },
+          responses: { ...ok(ref('AiEvent')), ...errors(400, 404, 409) },
+        },
+      },
+      '/api/snapshots/{sha256}': { get: { summary: 'An AI event\'s snapshot (JPEG), named by its SHA-256', parameters: [pathParam('sha256', { type: 'string', pattern: '^[0-9a-f]{64}$' })], responses: { 200: { description: 'image/jpeg' }, ...errors(400, 404) } } },
+      '/video/{kitchenId}/{cameraId}': { get: { summary: 'WebSocket (upgrade): the camera\'s live video, binary MPEG-TS (MPEG-1) as JSMpeg plays it; close code 4404 unknown camera, 4502 the gateway refused', parameters: [pathParam('kitchenId'), pathParam('cameraId')], responses: { 101: { description: 'Switching Protocols' }, 400: { description: 'not a valid camera path' } } } },
       '/healthz': { get: { summary: 'Broker, InfluxDB and SQL store state; 200 only when all are up', responses: { 200: { description: 'all up' }, 503: { description: 'something is down' } } } },
       '/metrics': { get: { summary: 'Prometheus metrics', responses: { 200: { description: 'text/plain; version=0.0.4' } } } },
     },
@@ -81,6 +100,7 @@ export function openApiDocument(): object {
       schemas: {
         Kitchen: strip(Kitchen), Device: strip(Device), LatestReading: strip(LatestReading), Series: strip(Series),
         Alert: strip(Alert), ApiError: strip(ApiError), Gateway: strip(Gateway), Sample: strip(SampleDto), SampleDay: strip(SampleDay),
+        Camera: strip(CameraDto), AiEvent: strip(AiEventDto), AiReview: strip(AiReviewRequest),
       },
     },
   };
