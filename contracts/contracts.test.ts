@@ -55,6 +55,20 @@ describe('payload decoding', () => {
     expect(salvaged?.invalidOids).toEqual([2]);
   });
 
+  it('accepts camera health and an AI event, and rejects what the bright-kitchen schemas forbid', () => {
+    const health = { camera: 'cam-1', name: '后厨', area: 'cooking', online: true, fps: 15, bitrateKbps: 600, recorderDays: 30, streaming: false };
+    expect(decodePayload('camera', JSON.stringify({ v: 1, ts: 1, cameras: [health] })).ok).toBe(true);
+    const event = { oid: 1, id: 'evt-1', camera: 'cam-1', category: 'smoking', confidence: 0.9, ts: 1, snapshot: { mime: 'image/jpeg', data: '/9j/' } };
+    expect(decodePayload('ai', JSON.stringify({ v: 1, event })).ok).toBe(true);
+    for (const bad of [
+      { ...event, category: 'dancing' }, { ...event, confidence: 1.5 }, { ...event, camera: 'cam/1' },
+      { ...event, snapshot: { mime: 'image/png', data: '' } }, { ...event, kitchen: 'k999' },
+    ]) {
+      expect(decodePayload('ai', JSON.stringify({ v: 1, event: bad }))).toMatchObject({ ok: false, reason: 'schema' });
+    }
+    expect(decodePayload('camera', JSON.stringify({ v: 1, ts: 1, cameras: [{ ...health, area: 'roof' }] }))).toMatchObject({ ok: false, reason: 'schema' });
+  });
+
   it('types each channel by its schema', () => {
     expectTypeOf<ChannelMessages['reading']['reading']>().toEqualTypeOf<Reading>();
     expectTypeOf<ChannelMessages['ack']['stored']>().toEqualTypeOf<number[]>();

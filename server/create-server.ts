@@ -14,7 +14,7 @@ import { createRuleStateRepo } from './adapters/sql/rule-state-repo.ts';
 import { createServerMqtt } from './adapters/mqtt-client.ts';
 import { createSocketAdapter } from './adapters/socket.ts';
 import { createHttpApp } from './adapters/http/create-http-app.ts';
-import { createMetrics, writerMetrics } from './app/metrics.ts';
+import { createMetrics, videoMetrics, writerMetrics } from './app/metrics.ts';
 import { createThrottledLog } from './app/throttled-log.ts';
 import { sendAcks, type AckRef } from './app/acks.ts';
 import { createIngest } from './app/ingest.ts';
@@ -132,6 +132,7 @@ export function createServer(opts: ServerOptions) {
     lingerMs: opts.videoLingerMs,
     log,
   });
+  videoMetrics(metrics, video);
   const ingest = createIngest({
     writer, metrics, warnOnce: createThrottledLog(log), now: () => clock.now(),
     onReadings: (gw, readings) => {

@@ -111,6 +111,9 @@ describe('bright kitchen: cameras, live video, AI events', () => {
     await page.close();
     await eventually(() => gateway.cameras!.streams.isStreaming('cam-1'), (s) => s === false);
     expect(stack.server.video.viewersOf(K, 'cam-1')).toBe(0);
+    const metrics = await (await fetch(`${stack.httpUrl}/metrics`)).text();
+    expect(Number(/^kcw_video_bytes_received (\d+)/m.exec(metrics)?.[1])).toBeGreaterThan(100_000);
+    expect(metrics).toMatch(/^kcw_video_streams 0$/m);
   }, 90_000);
 
   it('[FS-AI-EVENT] records an AI event with its snapshot, de-duplicated, and a confirm that names who decided', async () => {

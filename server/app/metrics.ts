@@ -24,6 +24,20 @@ export function createMetrics() {
   return m;
 }
 
+/** Live video, read from the relay when scraped (its counters live in the hot path as plain numbers). */
+export function videoMetrics(m: Metrics, video: {
+  stats: { bytesIn: number; bytesDropped: number; viewerSkips: number };
+  streaming(): Array<{ viewers: number }>;
+}) {
+  const gauge = (name: string, help: string, read: () => number) =>
+    new Gauge({ name, help, registers: [m.registry], collect() { this.set(read()); } });
+  gauge('kcw_video_streams', 'Cameras streaming live through the server now', () => video.streaming().length);
+  gauge('kcw_video_viewers', 'Browsers watching live video now', () => video.streaming().reduce((n, s) => n + s.viewers, 0));
+  gauge('kcw_video_bytes_received', 'MPEG-TS bytes received from gateways since start', () => video.stats.bytesIn);
+  gauge('kcw_video_bytes_dropped', 'Bytes not sent to slow viewers (each skipped to the next sequence header) since start', () => video.stats.bytesDropped);
+  gauge('kcw_video_viewer_skips', 'Times a viewer fell behind and skipped ahead, since start', () => video.stats.viewerSkips);
+}
+
 export type Metrics = ReturnType<typeof createMetrics>;
 
 export function writerMetrics(m: Metrics): WriterMetrics {
