@@ -4,6 +4,7 @@ import { setLang } from './i18n.ts';
 import { RULE_NAMES } from './rule-names.ts';
 import {
   formatWeight,
+  hasCameraIssue,
   hasSampleIssue,
   isFlagged,
   retentionText,
@@ -102,6 +103,10 @@ describe('sample issue on the district card', () => {
     expect(hasSampleIssue([alert({ status: 'closed' })], 'k001')).toBe(false);
     expect(hasSampleIssue([alert({ ruleId: 'FS-COLD-ALARM' })], 'k001')).toBe(false);
     expect(hasSampleIssue([alert({ kitchenId: 'k002' })], 'k001')).toBe(false);
+    expect(hasCameraIssue([alert({ ruleId: 'FS-CAM-OFFLINE' })], 'k001')).toBe(true);
+    expect(hasCameraIssue([alert({ ruleId: 'FS-AI-EVENT' })], 'k001')).toBe(true);
+    expect(hasCameraIssue([alert({ ruleId: 'FS-AI-EVENT', status: 'closed' })], 'k001')).toBe(false);
+    expect(hasCameraIssue([alert({})], 'k001')).toBe(false);
   });
 
   it('names every sample rule in both languages', () => {

@@ -84,10 +84,20 @@ export function isSampleRule(ruleId: string): boolean {
   return ruleId.startsWith(SAMPLE_RULE_PREFIX);
 }
 
-/** An open (not closed) FS-SAMPLE-* alert for the kitchen: the district card's "留样异常" badge. */
-export function hasSampleIssue(alerts: Iterable<Alert>, kitchenId: string): boolean {
-  for (const a of alerts) if (a.kitchenId === kitchenId && a.status !== 'closed' && isSampleRule(a.ruleId)) return true;
+/** An open (not closed) alert of the kitchen under one of the given rules. */
+export function hasOpenAlertOf(alerts: Iterable<Alert>, kitchenId: string, isRule: (ruleId: string) => boolean): boolean {
+  for (const a of alerts) if (a.kitchenId === kitchenId && a.status !== 'closed' && isRule(a.ruleId)) return true;
   return false;
+}
+
+/** An open FS-SAMPLE-* alert for the kitchen: the district card's "留样异常" badge. */
+export function hasSampleIssue(alerts: Iterable<Alert>, kitchenId: string): boolean {
+  return hasOpenAlertOf(alerts, kitchenId, isSampleRule);
+}
+
+/** An open bright-kitchen alert (FS-CAM-*, or an AI event not yet rejected): the card's "明厨亮灶" badge. */
+export function hasCameraIssue(alerts: Iterable<Alert>, kitchenId: string): boolean {
+  return hasOpenAlertOf(alerts, kitchenId, (rule) => rule.startsWith('FS-CAM-') || rule === 'FS-AI-EVENT');
 }
 
 /** Calls `fn` once, `ms` after the last of a burst of calls. */

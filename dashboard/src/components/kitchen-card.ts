@@ -3,7 +3,7 @@ import { h } from '../dom.ts';
 import { formatAge, formatTempValue } from '../format.ts';
 import { getLang, t } from '../i18n.ts';
 import { kitchenHref } from '../route.ts';
-import { hasSampleIssue } from '../samples.ts';
+import { hasCameraIssue, hasSampleIssue } from '../samples.ts';
 import type { KitchenView, UnitView } from '../summary.ts';
 import { readingBadges, stateChip } from './chips.ts';
 
@@ -33,6 +33,7 @@ export function renderKitchenCard(view: KitchenView, now: number): HTMLElement {
         { class: 'card-flags' },
         worst === 'ok' ? null : stateChip(worst),
         hasSampleIssue(openAlerts, kitchen.id) ? h('span', { class: 'badge badge-sample' }, t('samples.issue')) : null,
+        hasCameraIssue(openAlerts, kitchen.id) ? h('span', { class: 'badge badge-sample badge-camera' }, t('cameras.issue')) : null,
       ),
     ),
     units.length
@@ -75,6 +76,7 @@ export function cardSignature(view: KitchenView, now: number): string {
     view.worst,
     view.openAlerts.length,
     hasSampleIssue(view.openAlerts, view.kitchen.id),
+    hasCameraIssue(view.openAlerts, view.kitchen.id),
     view.lastTs ? formatAge(view.lastTs, now) : null,
     view.units.map((u) => [
       u.deviceId,

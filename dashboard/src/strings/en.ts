@@ -108,6 +108,7 @@ export const en: Record<Key, string> = {
   'samples.starts': 'Starts {t}',
   'samples.extra': 'Not on menu',
   'samples.noSample': '—',
+  'cameras.issue': 'Camera issue',
   'samples.issue': 'Sample issue',
   'meal.breakfast': 'Breakfast',
   'meal.lunch': 'Lunch',

@@ -107,6 +107,7 @@ export const zh = {
   'samples.starts': '{t} 开餐',
   'samples.extra': '菜单外',
   'samples.noSample': '—',
+  'cameras.issue': '明厨亮灶异常',
   'samples.issue': '留样异常',
   'meal.breakfast': '早餐',
   'meal.lunch': '午餐',
