@@ -99,6 +99,15 @@ export function encodePayload<C extends keyof ChannelMessages>(_channel: C, mess
   return JSON.stringify(message);
 }
 
+/** The outbox id of a single-event message (up/sample, up/ai) that failed its schema, when it
+ *  can still be read: the server acknowledges it as rejected, so the gateway stops re-sending a
+ *  message that will never be stored. */
+export function eventOidOf(payload: Uint8Array | string): number | null {
+  const parsed = parseEnvelope(payload);
+  const oid = parsed.ok ? (parsed.value as { event?: { oid?: unknown } })?.event?.oid : undefined;
+  return Number.isSafeInteger(oid) && (oid as number) >= 0 ? (oid as number) : null;
+}
+
 /** Splits a batch that failed validation into its valid readings and the outbox
  *  ids of the invalid ones, so one bad reading does not cost the rest. */
 export function salvageBatch(payload: Uint8Array | string): SalvagedBatch | null {

@@ -128,6 +128,17 @@ describe('server ingest', () => {
     expect((await fetch(`${stack.httpUrl}/healthz`)).status).toBe(200);
   });
 
+  it('acknowledges an AI event or a sample event that fails its schema as rejected, so it is not re-sent for ever', async () => {
+    const ai = { oid: 50, id: 'evt-1', camera: 'cam-1', category: 'fire', confidence: 0.9, ts: Date.now() };
+    await gwA.publishAsync(upTopic(A, 'ai'), JSON.stringify({ v: 1, event: ai }), { qos: 1 });
+    const sample = { oid: 51, device: 'scale-1', seq: 1, ts: Date.now(), type: 'placed', cabinet: 'samples-1', slot: 99, netWeightG: 130, scaleSerial: 'S' };
+    await gwA.publishAsync(upTopic(A, 'sample'), JSON.stringify({ v: 1, event: sample }), { qos: 1 });
+    await gwA.publishAsync(upTopic(A, 'camera'), JSON.stringify({ v: 1, ts: 1, cameras: [{ camera: 'cam-1' }] }), { qos: 1 });
+    await eventually(() => acks.flatMap((a) => a.rejected ?? []), (r) => r.includes(50) && r.includes(51));
+    expect(ackedOids()).not.toContain(50);
+    expect((await (await fetch(`${stack.httpUrl}/api/cameras?kitchen=ka`)).json())).toEqual([]);
+  });
+
   it('refuses readings stamped in the future, acknowledging them as rejected', async () => {
     const ahead = reading(40, { seq: 40, ts: Date.now() + 3_600_000 });
     await gwA.publishAsync(upTopic(A, 'batch'), JSON.stringify({ v: 1, readings: [ahead] }), { qos: 1 });

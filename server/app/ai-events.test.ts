@@ -141,6 +141,27 @@ describe('AI events', () => {
     expect(t.ai.confirmedCount('k1')).toBe(0);
   });
 
+  it('[FS-AI-EVENT] a detection after the review (within 10 min) is a new event for a person, not part of the answered one', () => {
+    const t = setup();
+    t.ai.onEvent(GW, event('e-1', 0, { category: 'rodent' }));
+    const first = t.ai.list()[0]!.id;
+    t.ai.review(first, { decision: 'reject', by: '李经理', note: 'a cat' });
+    t.ai.onEvent(GW, event('e-2', 8, { category: 'rodent' }));
+    const [second, old] = t.ai.list();
+    expect(old).toMatchObject({ id: first, detections: 1, review: 'rejected' });
+    expect(second).toMatchObject({ detections: 1, review: 'pending' });
+    expect(t.aiAlerts().map((a) => a.status).sort()).toEqual(['active', 'closed']);
+  });
+
+  it('[FS-AI-EVENT] keeps the first snapshot of an event; a repeat\'s picture is not stored', () => {
+    const t = setup();
+    const other = Buffer.concat([JPEG.subarray(0, 10), Buffer.from([1]), JPEG.subarray(10)]);
+    t.ai.onEvent(GW, event('e-1', 0, { snapshot: snapshot(JPEG) }));
+    t.ai.onEvent(GW, event('e-2', 2, { snapshot: snapshot(other) }));
+    expect(t.ai.list()[0]).toMatchObject({ detections: 2, snapshotSha256: createHash('sha256').update(JPEG).digest('hex') });
+    expect(t.ai.snapshot(createHash('sha256').update(other).digest('hex'))).toBeUndefined();
+  });
+
   it('[FS-AI-EVENT] an event is reviewed once; a second review is refused with a stable code', () => {
     const t = setup();
     t.ai.onEvent(GW, event('e-1', 0));

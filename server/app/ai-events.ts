@@ -103,9 +103,11 @@ export function createAiEvents(deps: AiEventsDeps) {
         : { stored: false, reason: `edge event id ${e.id} was used before for another detection (${seen.cameraId} ${seen.category})` };
     }
     const profile = profileOf(kitchenId);
-    const snapshot = keepSnapshot(e.snapshot);
     const near = deps.cameras.groupNear(kitchenId, e.camera, e.category, e.ts, dedupWindowMs(profile));
     const outcome = dedupDetection(near, { cameraId: e.camera, category: e.category, confidence: e.confidence, at: e.ts }, profile);
+    // An event shows one picture, its first: a repeat's snapshot is kept only when the event has none,
+    // so a detector firing every few seconds does not fill the store with pictures no one sees.
+    const snapshot = outcome.kind === 'joined' && near?.snapshotSha256 ? { sha256: null } : keepSnapshot(e.snapshot);
     const edge: EdgeDetection = { kitchenId, edgeId: e.id, cameraId: e.camera, category: e.category, detectedAt: e.ts };
     if (outcome.kind === 'joined' && near) {
       const joined = deps.cameras.joinAiEvent(near.id, outcome.group, snapshot.sha256, edge);
@@ -118,7 +120,7 @@ export function createAiEvents(deps: AiEventsDeps) {
       if (alert) deps.emitAlert('alert:raised', alert);
       deps.emitAiEvent(toAiEventDto(deps.cameras.getAiEvent(created.id)!));
     }
-    return snapshot.note ? { stored: true, note: snapshot.note } : { stored: true };
+    return 'note' in snapshot && snapshot.note ? { stored: true, note: snapshot.note } : { stored: true };
   }
 
   return {

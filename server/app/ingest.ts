@@ -6,7 +6,7 @@ import type { Reading, ReplyMessage, StatusMessage } from '../../contracts/paylo
 import type { SampleEvent } from '../../contracts/samples.ts';
 import type { SampleEventOutcome } from './sample-ledger.ts';
 import type { AiEvent, CameraMessage } from '../../contracts/cameras.ts';
-import { decodeBatch, decodePayload, type RejectReason } from '../../contracts/validate.ts';
+import { decodeBatch, decodePayload, eventOidOf, type RejectReason } from '../../contracts/validate.ts';
 import { readingLine, type StoredReading } from '../adapters/influx/line-protocol.ts';
 import type { BatchWriter, PendingPoint } from '../adapters/influx/batch-writer.ts';
 import type { AckRef } from './acks.ts';
@@ -94,6 +94,14 @@ export function createIngest(deps: IngestDeps) {
     deps.onRejectedOids(gw, [oid]);
   }
 
+  /** A sample or AI event that fails its schema is never stored: counted, and acknowledged as
+   *  rejected when its outbox id can be read, or its gateway would re-send it for ever. */
+  function rejectEvent(gw: GatewayAddress, key: string, payload: Buffer, failure: { reason: RejectReason; detail: string }) {
+    reject(failure.reason, key, failure.detail);
+    const oid = failure.reason === 'schema' ? eventOidOf(payload) : null;
+    if (oid !== null) deps.onRejectedOids(gw, [oid]);
+  }
+
   return function handleUplink(topic: string, payload: Buffer): void {
     const parsed = parseTopic(topic);
     if (!parsed || parsed.direction !== 'up') return reject('bad_topic', topic, 'not an uplink topic of this protocol');
@@ -114,7 +122,7 @@ export function createIngest(deps: IngestDeps) {
       }
       case 'sample': {
         const decoded = decodePayload('sample', payload);
-        if (!decoded.ok) return reject(decoded.reason, key, decoded.detail);
+        if (!decoded.ok) return rejectEvent(gw, key, payload, decoded);
         const event = decoded.value.event;
         return settle(gw, key, event.oid, deps.onSample(gw, event), 'sample_record'); // [FS-SAMPLE-RECORD]
       }
@@ -128,7 +136,7 @@ export function createIngest(deps: IngestDeps) {
       }
       case 'ai': {
         const decoded = decodePayload('ai', payload);
-        if (!decoded.ok) return reject(decoded.reason, key, decoded.detail);
+        if (!decoded.ok) return rejectEvent(gw, key, payload, decoded);
         const event = decoded.value.event;
         return settle(gw, key, event.oid, deps.onAiEvent(gw, event), 'ai_event'); // [FS-AI-EVENT]
       }

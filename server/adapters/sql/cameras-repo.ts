@@ -157,8 +157,10 @@ export function createCamerasRepo(db: Db) {
     },
     /** The latest group of a camera and category whose detections reach within `windowMs` of `at`. */
     groupNear(kitchenId: string, cameraId: string, category: AiCategory, at: number, windowMs: number): AiEventRecord | undefined {
+      // Only an event not yet reviewed takes more detections: after a review (a rejected cat, say),
+      // a new detection is a new question for a person, not part of the answered one.
       const row = db.prepare(`SELECT * FROM ai_events WHERE kitchen_id = ? AND camera_id = ? AND category = ?
-          AND last_detected_at >= ? AND detected_at <= ? ORDER BY last_detected_at DESC, id DESC LIMIT 1`)
+          AND review = 'pending' AND last_detected_at >= ? AND detected_at <= ? ORDER BY last_detected_at DESC, id DESC LIMIT 1`)
         .get(kitchenId, cameraId, category, at - windowMs, at + windowMs) as AiEventRow | undefined;
       return row && toAiEvent(row);
     },
