@@ -73,7 +73,9 @@ export function createServer(opts: ServerOptions) {
   });
 
   const cameras = createCamerasRepo(db);
+  let linkUpSince: number | null = null;
   const cameraMonitor = createCameraMonitor({
+    linkUpSince: () => linkUpSince,
     cameras, registry, samples, alerts, now: () => clock.now(), emitAlert,
     emitCamera: (dto) => socket?.emitCamera(dto),
     viewersOf: (k, c) => video.viewersOf(k, c),
@@ -108,7 +110,11 @@ export function createServer(opts: ServerOptions) {
       if (parsed?.direction === 'video') return video.onChunk(parsed, parsed.cameraId, payload);
       ingest(topic, payload);
     },
-    onConnectionChange: (up) => metrics.mqttConnected.set(up ? 1 : 0),
+    onConnectionChange: (up) => {
+      metrics.mqttConnected.set(up ? 1 : 0);
+      if (!up) linkUpSince = null;
+      else linkUpSince ??= clock.now();
+    },
   });
   const ack = (refs: AckRef[], kind: 'stored' | 'rejected') => {
     metrics.acksSent.inc({ kind }, refs.length);
@@ -144,7 +150,10 @@ export function createServer(opts: ServerOptions) {
       registry.saveGatewayStatus(gw.kitchenId, gw.gatewayId, {
         state: status.state, at: status.ts ?? receivedAt, firmware: status.firmware, outboxDepth: status.outboxDepth,
       });
-      if (status.state === 'offline') cameraMonitor.onGatewayOffline(gw);
+      if (status.state === 'offline') {
+        video.dropGateway(gw);
+        cameraMonitor.onGatewayOffline(gw);
+      }
       if (status.devices?.length) {
         registry.saveAnnouncedDevices(gw.kitchenId, gw.gatewayId, status.devices);
         coldChain.refreshConfig(gw.kitchenId);

@@ -111,6 +111,35 @@ describe('camera monitor', () => {
     expect(t.ofRule('FS-CAM-OFFLINE')).toMatchObject([{ firstOutAt: iso(local('10:00')), raisedAt: iso(local('10:10')) }]);
   });
 
+  it('[FS-CAM-OFFLINE] the server\'s own absence is not a camera offline: silence counts 30 s after its link is up, from then', () => {
+    let linkUp: number | null = null;
+    const t = setup({ linkUpSince: () => linkUp });
+    t.report('10:00', cam());
+    t.tick('10:20'); // the server's link was down: nothing can be judged silent
+    expect(t.monitor.get('k1', 'cam-01')?.online).toBe(true);
+    linkUp = local('10:20');
+    t.tick('10:20', 29);
+    expect(t.monitor.get('k1', 'cam-01')?.online).toBe(true);
+    t.tick('10:20', 31); // up 31 s and still nothing from the camera: offline from when the link came up
+    expect(t.monitor.get('k1', 'cam-01')).toMatchObject({ online: false, since: iso(local('10:20')) });
+    t.tick('10:29');
+    expect(t.ofRule('FS-CAM-OFFLINE')).toHaveLength(0);
+  });
+
+  it('[FS-CAM-OFFLINE] reports queued while the server was away are dated by their own time', () => {
+    const t = setup();
+    t.report('10:00', cam());
+    t.at('10:40');
+    t.monitor.onHealth(GW, { v: 1, ts: local('10:05'), cameras: [cam({ online: false })] });
+    t.monitor.onHealth(GW, { v: 1, ts: local('10:20'), cameras: [cam({ online: false })] });
+    t.monitor.onHealth(GW, { v: 1, ts: local('10:30'), cameras: [cam()] });
+    expect(t.ofRule('FS-CAM-OFFLINE')).toMatchObject([{ firstOutAt: iso(local('10:05')), raisedAt: iso(local('10:15')) }]);
+    expect(t.monitor.get('k1', 'cam-01')).toMatchObject({ online: true, since: iso(local('10:30')) });
+    // a gateway clock behind the last report cannot move time backwards
+    t.monitor.onHealth(GW, { v: 1, ts: local('09:00'), cameras: [cam({ online: false })] });
+    expect(t.monitor.get('k1', 'cam-01')).toMatchObject({ online: false, since: iso(local('10:30')) });
+  });
+
   it('[FS-CAM-OFFLINE] a gateway gone offline takes its cameras with it', () => {
     const t = setup();
     t.report('10:00', cam(), cam({ camera: 'cam-02', name: '烹饪区', area: 'cooking' }));

@@ -44,6 +44,10 @@ export interface CameraMonitorDeps {
   emitAlert(event: 'alert:raised' | 'alert:updated', alert: Alert): void;
   emitCamera(dto: CameraDto): void;
   viewersOf(kitchenId: string, cameraId: string): number;
+  /** Since when the server's own link to the broker has been up; null while it is down. Absent: always up.
+   *  Cameras are judged silent only after the link has been up a while, and never for the time it was down:
+   *  the server's own absence is not the kitchen's camera being off. */
+  linkUpSince?(): number | null;
   /** [FS-CAM-RETENTION] The days of video the kitchen's jurisdiction requires; null or absent: it sets none. */
   jurisdictionRetentionDays?(kitchenId: string): number | null;
   onRaised?(ruleId: string): void;
@@ -164,9 +168,9 @@ export function createCameraMonitor(deps: CameraMonitorDeps) {
     if (c) deps.emitCamera(toDto(c, now));
   };
 
-  /** A camera we cannot see any more, from when it was last seen. */
-  function lose(c: CameraRecord, now: number) {
-    const lost = deps.cameras.markOffline(c.kitchenId, c.cameraId, c.lastSeenAt ?? now);
+  /** A camera we cannot see any more, from when it was last seen (or the server's link came up, if later). */
+  function lose(c: CameraRecord, now: number, notBefore = -Infinity) {
+    const lost = deps.cameras.markOffline(c.kitchenId, c.cameraId, Math.max(c.lastSeenAt ?? now, notBefore));
     if (!lost) return;
     publish(lost, now);
     checkOffline(lost, now);
@@ -180,12 +184,19 @@ export function createCameraMonitor(deps: CameraMonitorDeps) {
     }
   }
 
+  const stats = { checks: 0 };
+
   return {
+    stats,
     /** up/camera: every camera of a gateway, judged at once for FS-CAM-RETENTION (and FS-CAM-OFFLINE on a change). */
     onHealth(gw: GatewayAddress, msg: CameraMessage) {
       const now = deps.now();
       for (const h of msg.cameras) {
-        const { camera, changed, transition } = deps.cameras.saveHealth(gw.kitchenId, gw.gatewayId, h, now);
+        // Dated by the gateway's report, so reports queued while the server was away keep their order and
+        // times; never before the camera's last report (a wrong gateway clock) nor after now.
+        const lastSeen = deps.cameras.getCamera(gw.kitchenId, h.camera)?.lastSeenAt ?? -Infinity;
+        const at = Math.min(now, Math.max(msg.ts, lastSeen));
+        const { camera, changed, transition } = deps.cameras.saveHealth(gw.kitchenId, gw.gatewayId, h, at);
         checkRetention(camera, now);
         if (transition) checkOffline(camera, now);
         if (changed) publish(camera, now);
@@ -194,13 +205,19 @@ export function createCameraMonitor(deps: CameraMonitorDeps) {
     /** The gateway is gone (its last will, or its own offline status): none of its cameras can be seen. */
     onGatewayOffline(gw: GatewayAddress) {
       const now = deps.now();
-      for (const c of deps.cameras.gatewayCameras(gw.kitchenId, gw.gatewayId)) if (c.online) lose(c, now);
+      const linkUp = deps.linkUpSince?.() ?? -Infinity;
+      for (const c of deps.cameras.gatewayCameras(gw.kitchenId, gw.gatewayId)) if (c.online) lose(c, now, linkUp);
     },
     /** Every few seconds, on the server's clock: silent cameras go offline; FS-CAM-OFFLINE for every camera. */
     tick() {
       const now = deps.now();
-      for (const c of deps.cameras.staleCameras(now - CAMERA_STALE_AFTER_MS)) guarded(c.kitchenId, () => lose(c, now));
+      const linkUp = deps.linkUpSince ? deps.linkUpSince() : -Infinity;
+      // Silence means something only once the link has been up long enough to have heard the cameras.
+      if (linkUp !== null && now - linkUp >= CAMERA_STALE_AFTER_MS) {
+        for (const c of deps.cameras.staleCameras(now - CAMERA_STALE_AFTER_MS)) guarded(c.kitchenId, () => lose(c, now, linkUp));
+      }
       for (const c of deps.cameras.listCameras()) guarded(c.kitchenId, () => checkOffline(c, now));
+      stats.checks++;
     },
     list(kitchenId?: string): CameraDto[] {
       const now = deps.now();

@@ -1,7 +1,7 @@
 // The live-video relay on real MPEG-TS (ffmpeg): one stream per camera whatever the
 // number of viewers, a late viewer starts at a sequence header, a slow viewer skips to
 // the next one, and the stream stops after the last viewer leaves.
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TS_PACKET_BYTES, sequenceStart } from '../../contracts/mpeg-ts.ts';
 import type { CommandMessage, ReplyMessage } from '../../contracts/payloads.ts';
 import type { GatewayAddress } from '../../contracts/topics.ts';
@@ -21,6 +21,12 @@ function fakeViewer(opts: { buffered?: () => number } = {}) {
   return { viewer, received, closed, bytes: () => Buffer.concat(received) };
 }
 
+const hubs: Array<ReturnType<typeof createVideoHub>> = [];
+afterEach(() => {
+  for (const hub of hubs.splice(0)) hub.stop(); // clears keep-alive and linger timers
+  vi.useRealTimers();
+});
+
 function hubWith(reply: (name: CommandMessage['name']) => ReplyMessage = () => ({ v: 1, id: 'x', ok: true })) {
   const commands: Array<{ gw: GatewayAddress; name: CommandMessage['name']; args: CommandMessage['args'] }> = [];
   const subs: string[] = [];
@@ -35,6 +41,7 @@ function hubWith(reply: (name: CommandMessage['name']) => ReplyMessage = () => (
     lingerMs: 50,
     keepAliveMs: 60_000,
   });
+  hubs.push(hub);
   return { hub, commands, subs };
 }
 
@@ -109,13 +116,29 @@ describe('video hub', () => {
     expect(hub.viewersOf('k001', 'cam-1')).toBe(0);
   });
 
-  it('keeps the stream when a viewer comes back within the linger', async () => {
+  it('keeps the stream when a viewer comes back within the linger', () => {
+    vi.useFakeTimers();
     const { hub, commands } = hubWith();
     hub.addViewer('k001', 'cam-1', fakeViewer().viewer)!();
+    vi.advanceTimersByTime(40);
     hub.addViewer('k001', 'cam-1', fakeViewer().viewer);
-    await new Promise((r) => setTimeout(r, 120));
+    vi.advanceTimersByTime(10_000);
     expect(commands.map((c) => c.name)).toEqual(['stream-start']);
-    hub.stop();
+    expect(hub.viewersOf('k001', 'cam-1')).toBe(1);
+  });
+
+  it('renews the gateway\'s lease while watched, and tells viewers at once when the gateway is gone', () => {
+    vi.useFakeTimers();
+    const { hub, commands, subs } = hubWith();
+    const v = fakeViewer();
+    hub.addViewer('k001', 'cam-1', v.viewer);
+    vi.advanceTimersByTime(60_000);
+    expect(commands.map((c) => c.name)).toEqual(['stream-start', 'stream-start']);
+    hub.dropGateway(gw);
+    expect(v.closed).toEqual([[VIDEO_CLOSE.gatewayGone, 'gateway offline']]);
+    expect(subs).toEqual(['+cam-1', '-cam-1']);
+    vi.advanceTimersByTime(120_000);
+    expect(commands).toHaveLength(2); // no more commands queue up for a gateway that is gone
   });
 
   it('closes a viewer of an unknown camera, and all viewers when the gateway refuses', async () => {

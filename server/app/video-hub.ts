@@ -21,7 +21,7 @@ export const VIEWER_BUFFER_BYTES = 512 * 1024;
 /** The sequence-header cache; a run longer than this (a broken GOP) is dropped, not kept. */
 const MAX_CACHE_BYTES = 4 * 1024 * 1024;
 /** Close codes a player can tell apart (4000–4999 are the application's). */
-export const VIDEO_CLOSE = { unknownCamera: 4404, gatewayRefused: 4502, serverStopping: 4503 } as const;
+export const VIDEO_CLOSE = { unknownCamera: 4404, gatewayGone: 4410, gatewayRefused: 4502, serverStopping: 4503 } as const;
 
 export interface VideoHubDeps {
   gatewayOf(kitchenId: string, cameraId: string): string | undefined;
@@ -139,6 +139,18 @@ export function createVideoHub(deps: VideoHubDeps) {
       if (packets.length === 0) return;
       const seqAt = remember(s, packets);
       for (const v of s.viewers) deliver(v, packets, seqAt);
+    },
+    /** The gateway is gone (its last will): its streams cannot go on; viewers are told at once
+     *  rather than left on a frozen picture, and no more commands queue up for it. */
+    dropGateway(gw: GatewayAddress) {
+      for (const s of [...sessions.values()]) {
+        if (s.gw.kitchenId !== gw.kitchenId || s.gw.gatewayId !== gw.gatewayId) continue;
+        for (const v of s.viewers) v.viewer.close(VIDEO_CLOSE.gatewayGone, 'gateway offline');
+        clearInterval(s.keepAlive);
+        clearTimeout(s.linger);
+        sessions.delete(keyOf(s.gw.kitchenId, s.cameraId));
+        deps.unsubscribe(s.gw, s.cameraId);
+      }
     },
     viewersOf: (kitchenId: string, cameraId: string) => sessions.get(keyOf(kitchenId, cameraId))?.viewers.size ?? 0,
     streaming: () => [...sessions.values()].map((s) => ({ ...s.gw, cameraId: s.cameraId, viewers: s.viewers.size })),

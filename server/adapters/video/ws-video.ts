@@ -23,12 +23,29 @@ function target(req: IncomingMessage): { kitchenId: string; cameraId: string } |
   }
 }
 
+/** No Origin (not a browser), or the page's origin is this server. */
+function sameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
 export function attachVideoSockets(http: HttpServer, hub: VideoHub) {
   // perMessageDeflate off: MPEG-TS does not compress, and deflating per viewer costs CPU.
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: 4096 });
 
   function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
     if (!req.url?.startsWith('/video/')) return; // socket.io's, or nobody's
+    // A browser always sends Origin on a WebSocket; another site's page must not watch kitchens
+    // through an inspector's browser (cross-site WebSocket hijacking): same origin only.
+    if (!sameOrigin(req)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
     const to = target(req);
     if (!to) {
       socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
