@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 
 const TICKS_PER_SECOND = 100; // USER_HZ; 100 on every Linux we run on
 
-function cpuSeconds(pid: number | undefined): number | undefined {
+export function cpuSeconds(pid: number | undefined): number | undefined {
   if (pid === undefined) return undefined;
   try {
     // Fields after the parenthesised command name: state is 3rd, utime 14th, stime 15th.
@@ -19,7 +19,7 @@ function cpuSeconds(pid: number | undefined): number | undefined {
 }
 
 /** Busy CPU seconds of the whole machine (all cores), from /proc/stat. */
-function machineSeconds(): number | undefined {
+export function machineSeconds(): number | undefined {
   try {
     const [, ...values] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
     const [user, nice, system, , , irq, softirq, steal] = values.map(Number) as number[];
