@@ -12,6 +12,7 @@ import { handleCommand } from './commands.ts';
 import { toUnnumberedReading } from './convert.ts';
 import { createEdgeBoxClient } from './cameras/edge-box-client.ts';
 import { createGatewayCameras, type GatewayCameras } from './cameras/gateway-cameras.ts';
+import { aiBudget } from './cameras/ai-drain.ts';
 
 export interface GatewayOptions {
   kitchenId: string;
@@ -37,6 +38,8 @@ export interface GatewayOptions {
   cameraHealthMs?: number;
   cameraEventMs?: number;
   streamIdleStopMs?: number;
+  /** Where the camera side reports trouble with the edge box (each kind once). */
+  log?: { warn(obj: object, msg: string): void };
 }
 
 export function createGateway(opts: GatewayOptions) {
@@ -65,7 +68,7 @@ export function createGateway(opts: GatewayOptions) {
   });
 
   const cameras: GatewayCameras | undefined = opts.edgeBoxUrl === undefined ? undefined : createGatewayCameras({
-    edgeBox: createEdgeBoxClient(opts.edgeBoxUrl), uplink, outbox: opts.outbox, now: () => opts.clock.now(),
+    edgeBox: createEdgeBoxClient(opts.edgeBoxUrl, { log: opts.log }), uplink, outbox: opts.outbox, now: () => opts.clock.now(), log: opts.log,
     healthIntervalMs: opts.cameraHealthMs, eventIntervalMs: opts.cameraEventMs, streamIdleStopMs: opts.streamIdleStopMs,
   });
 
@@ -130,8 +133,9 @@ export function createGateway(opts: GatewayOptions) {
     if (stopped || !uplink.connected()) return;
     const now = Date.now();
     expireStuckBatches(now);
+    const withinAiBudget = aiBudget(); // AI events past it stay due for the next drain
     while (inFlight.size < maxInFlight) {
-      const due = opts.outbox.due(batchSize, now - resendAfterMs);
+      const due = withinAiBudget(opts.outbox.due(batchSize, now - resendAfterMs));
       if (due.length === 0) return;
       const oids = due.map((e) => e.record.oid);
       const id = nextBatchId++;

@@ -44,6 +44,7 @@ export async function startDemoKitchen(k: DemoKitchen, n: number, opts: {
   clock: Clock; mqttUrl: string; secret: string; dataDir: string; pollSeconds: number; lunchStart: number;
   /** The kitchen's camera edge box (bright kitchen), polled by the gateway. */
   edgeBoxUrl?: string;
+  log?: { warn(obj: object, msg: string): void };
 }): Promise<RunningKitchen> {
   const now = opts.clock.now();
   const startAt = now - HISTORY_MIN * 60_000;
@@ -66,7 +67,7 @@ export async function startDemoKitchen(k: DemoKitchen, n: number, opts: {
   const gateway = createGateway({
     kitchenId: k.kitchen.id, gatewayId: k.gatewayId, mqttUrl: opts.mqttUrl, secret: opts.secret,
     devices: k.devices, driver, outbox, clock: opts.clock, pollIntervalMs: opts.pollSeconds * 1000,
-    holdFirstPollForBacklogMs: 60_000, edgeBoxUrl: opts.edgeBoxUrl,
+    holdFirstPollForBacklogMs: 60_000, edgeBoxUrl: opts.edgeBoxUrl, log: opts.log,
   });
   gateway.start();
   return { sim, gateway, trouble };

@@ -84,7 +84,7 @@ async function main() {
   for (const [i, k] of district.entries()) {
     kitchens.push(await startDemoKitchen(k, i + 1, {
       clock: systemClock, mqttUrl, secret: secrets[k.gatewayId]!, dataDir, pollSeconds: cfg.pollSeconds, lunchStart,
-      edgeBoxUrl: cameras[i]!.cameras.edgeBoxUrl,
+      edgeBoxUrl: cameras[i]!.cameras.edgeBoxUrl, log: log.child({ name: 'gateway', gateway: k.gatewayId }),
     }));
   }
   const cabinets: RunningCabinet[] = [];

@@ -3,10 +3,12 @@
 // reports detections with a JPEG grabbed from the live stream at that moment.
 // A gateway polls its small JSON API, as it would a vendor's box:
 //   GET /api/cameras                       [{ camera, name, area, rtspUrl, online, fps, bitrateKbps, recorderDays }]
-//   GET /api/events?after=<seq>            [{ seq, id, camera, category, confidence, ts, snapshot }]
+//   GET /api/events?after=<seq>            { boot, events: [{ seq, id, camera, category, confidence, ts, snapshot }] }
 //   GET /api/events/<id>/snapshot.jpg      the JPEG, 404 when the event has none
+// Each start() is a boot, as a power cycle of the real box: a new boot id (its start time,
+// ms), events forgotten, seq from 1 again, ids evt-<kitchen>-<boot>-<seq>, same address.
 import http from 'node:http';
-import type { EdgeCamera, EdgeEvent } from '../../contracts/edge-box.ts';
+import type { EdgeCamera, EdgeEvent, EdgeEventPage } from '../../contracts/edge-box.ts';
 import type { AddressInfo } from 'node:net';
 import { AI_CATEGORIES, type AiCategory, type CameraArea } from '../../contracts/cameras.ts';
 import { systemClock, type Clock } from '../../contracts/clock.ts';
@@ -40,7 +42,7 @@ export interface EdgeBoxOptions {
 
 /** The box's API types are the contract the gateway reads (contracts/edge-box.ts). */
 export type CameraListing = EdgeCamera;
-export type { EdgeEvent };
+export type { EdgeEvent, EdgeEventPage };
 
 export interface EdgeBox {
   start(): Promise<void>;
@@ -48,8 +50,10 @@ export interface EdgeBox {
   /** http://host:port, once started. */
   readonly url: string;
   readonly recorderDays: number;
+  /** Changes with every start(); 0 before the first. */
+  readonly boot: number;
   cameras(): CameraListing[];
-  events(after?: number): EdgeEvent[];
+  events(after?: number): EdgeEventPage;
   snapshot(eventId: string): Buffer | undefined;
   setCameraOnline(camera: string, online: boolean): Promise<void>;
   setRecorderDays(days: number): void;
@@ -66,6 +70,8 @@ export function createEdgeBox(opts: EdgeBoxOptions): EdgeBox {
   const stored: Array<{ event: EdgeEvent; jpeg?: Buffer }> = [];
   let recorderDays = opts.recorderDays ?? 30;
   let seq = 0;
+  let boot = 0;
+  let port = 0; // kept across restarts: the gateway knows the box by its address
   let url = '';
   const server = http.createServer((req, res) => serve(req, res));
 
@@ -104,12 +110,15 @@ export function createEdgeBox(opts: EdgeBoxOptions): EdgeBox {
   const box: EdgeBox = {
     get url() { return url; },
     get recorderDays() { return recorderDays; },
+    get boot() { return boot; },
     start: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
-        server.listen(0, host, () => {
+        server.listen(port, host, () => {
           server.off('error', reject);
-          url = `http://${host}:${(server.address() as AddressInfo).port}`;
+          port = (server.address() as AddressInfo).port;
+          url = `http://${host}:${port}`;
+          reboot();
           resolve();
         });
       }),
@@ -120,7 +129,7 @@ export function createEdgeBox(opts: EdgeBoxOptions): EdgeBox {
         server.close(() => resolve());
       }),
     cameras: () => opts.cameras.map(listing),
-    events: (after = 0) => stored.filter((s) => s.event.seq > after).map((s) => ({ ...s.event })),
+    events: (after = 0) => ({ boot, events: stored.filter((s) => s.event.seq > after).map((s) => ({ ...s.event })) }),
     snapshot: (id) => stored.find((s) => s.event.id === id)?.jpeg,
     async setCameraOnline(id, online) {
       const cam = camera(id);
@@ -139,13 +148,21 @@ export function createEdgeBox(opts: EdgeBoxOptions): EdgeBox {
       const jpeg = await still(cam);
       // The seq is taken when the event is listed, so a poller never misses one that took longer to grab.
       seq += 1;
-      const event: EdgeEvent = { seq, id: `evt-${opts.kitchenId}-${seq}`, camera: id, category, confidence, ts, snapshot: jpeg !== undefined };
+      const event: EdgeEvent = { seq, id: `evt-${opts.kitchenId}-${boot}-${seq}`, camera: id, category, confidence, ts, snapshot: jpeg !== undefined };
       stored.push(jpeg ? { event, jpeg } : { event });
       stored.splice(0, Math.max(0, stored.length - maxEvents));
       log(`edge box: ${category} on ${id} (${confidence})${jpeg ? '' : ', no snapshot'}`);
       return { ...event };
     },
   };
+
+  /** A new boot: what a power cycle does to the box's events. The real clock, not the injected one
+   *  (a manual clock would give a restarted simulator its old boot id), strictly increasing. */
+  function reboot(): void {
+    boot = Math.max(Date.now(), boot + 1);
+    seq = 0;
+    stored.length = 0;
+  }
 
   /** The live picture, or nothing when the camera is offline or the grab fails. */
   async function still(cam: EdgeBoxCamera): Promise<Buffer | undefined> {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStripe, stripeLatencyMs } from '../../contracts/clock-stripe.ts';
 import { manualClock } from '../../contracts/clock.ts';
 import { spawnFfmpeg, stderrTail } from './ffmpeg.ts';
-import type { CameraListing, EdgeEvent } from './edge-box.ts';
+import type { CameraListing, EdgeEventPage } from './edge-box.ts';
 import { createKitchenCameras, type KitchenCameras } from './kitchen-cameras.ts';
 import { CAMERA_SCENARIOS, playCameraScenario } from './scenarios.ts';
 import { until } from './test-helpers.ts';
@@ -125,17 +125,18 @@ describe('edge box', () => {
   });
 
   it('reports a detection after the last seq, with a JPEG from the live stream', async () => {
-    const before = await getJson<EdgeEvent[]>('/api/events');
-    const last = Math.max(0, ...before.map((e) => e.seq));
+    const before = await getJson<EdgeEventPage>('/api/events');
+    expect(before.boot).toBe(kitchen.edgeBox.boot);
+    const last = Math.max(0, ...before.events.map((e) => e.seq));
     clock.set(T0 + 5 * MIN);
     const event = await kitchen.edgeBox.detect('cam-1', 'no_mask', 0.82);
     expect(event).toMatchObject({ camera: 'cam-1', category: 'no_mask', confidence: 0.82, ts: T0 + 5 * MIN, snapshot: true });
     expect(event.seq).toBeGreaterThan(last);
-    expect(event.id).toBe(`evt-k1-${event.seq}`);
+    expect(event.id).toBe(`evt-k1-${before.boot}-${event.seq}`); // unique across the box's restarts
 
-    const listed = await getJson<EdgeEvent[]>(`/api/events?after=${last}`);
-    expect(listed).toEqual([event]);
-    expect(await getJson<EdgeEvent[]>(`/api/events?after=${event.seq}`)).toEqual([]);
+    const listed = await getJson<EdgeEventPage>(`/api/events?after=${last}`);
+    expect(listed).toEqual({ boot: before.boot, events: [event] });
+    expect(await getJson<EdgeEventPage>(`/api/events?after=${event.seq}`)).toEqual({ boot: before.boot, events: [] });
 
     const res = await fetch(`${kitchen.edgeBoxUrl}/api/events/${event.id}/snapshot.jpg`);
     expect(res.status).toBe(200);
@@ -192,7 +193,7 @@ describe('scenarios on a manual clock', () => {
 
   it('smoking and false-rodent: detections at their time, with their confidence and a snapshot', async () => {
     clock.set(T0);
-    const after = Math.max(0, ...kitchen.edgeBox.events().map((e) => e.seq));
+    const after = Math.max(0, ...kitchen.edgeBox.events().events.map((e) => e.seq));
     const smoking = playCameraScenario(kitchen.edgeBox, 'smoking', { clock, offsetMin: 10, camera: 'cam-1', pollMs: 0 });
     const rodent = playCameraScenario(kitchen.edgeBox, 'false-rodent', { clock, offsetMin: 15, camera: 'cam-2', pollMs: 0 });
     clock.advance(10 * MIN);
@@ -200,7 +201,7 @@ describe('scenarios on a manual clock', () => {
     clock.advance(5 * MIN);
     await Promise.all([smoking.tick(), rodent.tick()]);
     expect(smoking.pending + rodent.pending).toBe(0);
-    const events = await getJson<EdgeEvent[]>(`/api/events?after=${after}`);
+    const { events } = await getJson<EdgeEventPage>(`/api/events?after=${after}`);
     expect(events.map((e) => [e.camera, e.category, e.confidence, e.ts - T0, e.snapshot])).toEqual([
       ['cam-1', 'smoking', 0.9, 10 * MIN, true],
       ['cam-2', 'rodent', 0.6, 15 * MIN, true],

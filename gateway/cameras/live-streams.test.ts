@@ -61,4 +61,16 @@ describe('gateway live streams', () => {
     expect(streams.start('cam-1')).toBe(true);
     await vi.waitFor(() => expect(streams.isStreaming('cam-1')).toBe(false), { timeout: 5_000, interval: 50 });
   });
+
+  it('refuses a camera whose address is not rtsp:// (ffmpeg would open files and other inputs)', () => {
+    const urls: Record<string, string> = {
+      file: 'file:///etc/passwd', concat: 'concat:/etc/passwd|/etc/shadow', http: 'http://evil/x.m3u8', bare: '/dev/video0', spaced: ' rtsp://nvr/1',
+    };
+    const streams = createLiveStreams({ rtspUrlOf: (id) => urls[id], publish: () => true, ffmpegPath: '/bin/false' });
+    for (const id of Object.keys(urls)) {
+      expect(streams.start(id), id).toBe(false);
+      expect(streams.isStreaming(id)).toBe(false);
+    }
+    expect(streams.stats.started).toBe(0);
+  });
 });

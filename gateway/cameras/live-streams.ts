@@ -8,11 +8,13 @@ import { fileURLToPath } from 'node:url';
 import { STREAM_IDLE_STOP_S } from '../../contracts/cameras.ts';
 import { createTsFramer, sequenceStart } from '../../contracts/mpeg-ts.ts';
 
-/** MPEG-1 for JSMpeg: 25 fps (MPEG-1 allows only 23.976–60 fps, so a 15 fps camera's
- *  frames are repeated), no B-frames (they add a frame of delay), a sequence header every
- *  second, packets flushed as they are made (not in 32 KiB pipe buffers), no audio. */
+/** MPEG-1 for JSMpeg: declared 25 fps (MPEG-1 allows only 23.976–60 fps; a 15 fps camera's
+ *  pictures are sent as they come), no B-frames (they add a frame of delay), a sequence header
+ *  every second whatever the camera's rate (a late or lagging viewer's wait), packets flushed as
+ *  they are made (not in 32 KiB pipe buffers), no audio. */
 export const MPEG1_OPTIONS: Record<string, string | number> = {
-  '-r': 25, '-b:v': '900k', '-maxrate': '1200k', '-bufsize': '600k', '-bf': 0, '-g': 25, '-an': '',
+  '-r': 25, '-b:v': '900k', '-maxrate': '1200k', '-bufsize': '600k', '-bf': 0,
+  '-g': 50, '-force_key_frames': 'expr:gte(t,n_forced*1)', '-an': '',
   '-flush_packets': 1, '-muxdelay': 0.001, '-loglevel': 'error',
 };
 
@@ -29,6 +31,9 @@ export interface LiveStreamsOptions {
   ffmpegPath?: string;
   log?: { warn(obj: object, msg: string): void };
 }
+
+/** Only RTSP: ffmpeg would as readily open a file:, concat: or http: input named by the box. */
+const RTSP_URL = /^rtsp:\/\/\S+$/;
 
 interface Running {
   muxer: Mpeg1Muxer;
@@ -72,8 +77,14 @@ export function createLiveStreams(opts: LiveStreamsOptions) {
     return r;
   }
 
-  function start(cameraId: string): boolean {
+  /** The camera's address when it may be streamed; otherwise start() refuses, which the command's reply says. */
+  function rtspUrlOf(cameraId: string): string | undefined {
     const url = opts.rtspUrlOf(cameraId);
+    return url !== undefined && RTSP_URL.test(url) ? url : undefined;
+  }
+
+  function start(cameraId: string): boolean {
+    const url = rtspUrlOf(cameraId);
     if (!url) return false;
     const r = running.get(cameraId);
     if (r) {
@@ -88,7 +99,7 @@ export function createLiveStreams(opts: LiveStreamsOptions) {
 
   function stop(cameraId: string): boolean {
     const r = running.get(cameraId);
-    if (!r) return opts.rtspUrlOf(cameraId) !== undefined;
+    if (!r) return rtspUrlOf(cameraId) !== undefined;
     clearTimeout(r.lease);
     running.delete(cameraId);
     r.muxer.stream.kill('SIGKILL'); // a live transcode has nothing to flush
