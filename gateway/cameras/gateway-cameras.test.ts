@@ -6,7 +6,7 @@ import { PAYLOAD_LIMITS } from '../../contracts/payloads.ts';
 import { createMemoryOutbox } from '../outbox/memory-outbox.ts';
 import type { Outbox } from '../outbox/outbox.ts';
 import type { EdgeBoxClient, EdgeCamera, EdgeEvent } from './edge-box-client.ts';
-import { EDGE_BOX_BOOT, EDGE_BOX_CURSOR, createGatewayCameras } from './gateway-cameras.ts';
+import { EDGE_BOX_BOOT, EDGE_BOX_CURSOR, UNREACHABLE_AFTER_POLLS, createGatewayCameras } from './gateway-cameras.ts';
 
 const camera = (id: string, more: Partial<EdgeCamera> = {}): EdgeCamera => ({
   camera: id, name: `Camera ${id}`, area: 'cooking', rtspUrl: `rtsp://nvr/${id}`, online: true, fps: 15, bitrateKbps: 900, recorderDays: 30, ...more,
@@ -65,6 +65,25 @@ describe('gateway cameras', () => {
     process.off('unhandledRejection', unhandled);
     expect(unhandled).not.toHaveBeenCalled();
     expect(cams.stats.pollsFailed).toBeGreaterThan(0);
+  });
+
+  it('reports the cameras offline only after the box fails several health polls in a row, not after one slow answer', async () => {
+    const box = scriptedBox();
+    const { cams, uplink } = setup(box.client);
+    const healthy = box.client.cameras;
+    const onlineSent = () => (uplink.sendCamera.mock.calls.at(-1) as unknown as [{ cameras: Array<{ online: boolean }> }])[0].cameras[0]!.online;
+    await cams.pollHealth();
+    expect(onlineSent()).toBe(true);
+    box.client.cameras = async () => { throw new Error('timeout'); };
+    for (let i = 1; i < UNREACHABLE_AFTER_POLLS; i++) {
+      await cams.pollHealth();
+      expect(onlineSent()).toBe(true);
+    }
+    await cams.pollHealth();
+    expect(onlineSent()).toBe(false);
+    box.client.cameras = healthy;
+    await cams.pollHealth();
+    expect(onlineSent()).toBe(true);
   });
 
   it('sends the health of the valid cameras only, counting the others', async () => {

@@ -12,6 +12,9 @@ import { createLiveStreams } from './live-streams.ts';
 import { fitsAiMessage, isValidHealth } from './outgoing.ts';
 
 /** The last event seq read from the box, and the box's boot that seq belongs to. */
+/** Health polls that must fail in a row before the box's cameras are reported offline. */
+export const UNREACHABLE_AFTER_POLLS = 3;
+
 export const EDGE_BOX_CURSOR = 'edge-box-events';
 export const EDGE_BOX_BOOT = 'edge-box-boot';
 
@@ -29,6 +32,7 @@ export interface GatewayCamerasOptions {
 export function createGatewayCameras(opts: GatewayCamerasOptions) {
   let known = new Map<string, EdgeCamera>();
   let reachable = true;
+  let failedPolls = 0;
   let stopped = false;
   const timers: NodeJS.Timeout[] = [];
   const stats = { camerasInvalid: 0, eventsInvalid: 0, snapshotsTooLarge: 0, pollsFailed: 0 };
@@ -49,11 +53,15 @@ export function createGatewayCameras(opts: GatewayCamerasOptions) {
     try {
       const cameras = await opts.edgeBox.cameras();
       known = new Map(cameras.map((c) => [c.camera, c]));
+      failedPolls = 0;
       reachable = true;
     } catch (err) {
-      // The box is down: its cameras cannot be seen, which is what FS-CAM-OFFLINE is about.
-      if (reachable) opts.log?.warn({ err: (err as Error).message }, 'edge box unreachable');
-      reachable = false;
+      // The box is down: its cameras cannot be seen, which is what FS-CAM-OFFLINE is about. One slow
+      // answer is not that (a busy box, a busy gateway): only UNREACHABLE_AFTER_POLLS failures in a row.
+      if (++failedPolls === UNREACHABLE_AFTER_POLLS) {
+        opts.log?.warn({ err: (err as Error).message }, 'edge box unreachable');
+        reachable = false;
+      }
     }
     await sendHealth();
   }
