@@ -25,8 +25,12 @@ export interface FirstFrame {
 }
 
 /** Opens the kitchen page with `play=` (the click, made by the page) and waits for the first picture. */
-export async function openPlayer(browser: Browser, httpUrl: string, kitchenId: string, cameraId: string): Promise<FirstFrame> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+export async function openPlayer(browser: Browser, httpUrl: string, cookie: string, kitchenId: string, cameraId: string): Promise<FirstFrame> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const [name, value] = cookie.split('=') as [string, string];
+  await context.addCookies([{ name, value, url: httpUrl }]);
+  const page = await context.newPage();
+  page.once('close', () => void context.close().catch(() => undefined)); // one context per player
   const canvas = canvasOf(kitchenId, cameraId);
   try {
     const t0 = performance.now();

@@ -78,7 +78,7 @@ export async function measureLoad(stack: VideoStack, o: LoadOptions): Promise<Lo
   const rows: LoadRow[] = [];
   const [first, ...rest] = o.kitchens;
   if (!first) return rows;
-  const viewers = createViewerSet(stack.wsUrl);
+  const viewers = createViewerSet(stack.wsUrl, stack.cookie);
   const ids = o.kitchens.map((k) => k.kitchenId);
   try {
     // One camera only while the viewer count grows: the other encoders would only add noise.

@@ -50,7 +50,7 @@ export async function measurePlayback(stack: VideoStack, browser: Browser, o: Pl
     // Cold: each trial waits for the previous stream to be gone; the last one keeps playing.
     for (let i = 0; i < o.trials; i++) {
       await untilStopped(stack, o.kitchenId, o.cameraId);
-      const f = await openPlayer(browser, stack.httpUrl, o.kitchenId, o.cameraId);
+      const f = await openPlayer(browser, stack.httpUrl, stack.cookie, o.kitchenId, o.cameraId);
       cold.push({ clickMs: f.clickMs, openMs: f.openMs });
       renderer = f.renderer;
       if (i < o.trials - 1) await f.page.close();
@@ -58,7 +58,7 @@ export async function measurePlayback(stack: VideoStack, browser: Browser, o: Pl
     }
     // Warm: a second viewer joins while the first one plays.
     for (let i = 0; i < o.trials; i++) {
-      const f = await openPlayer(browser, stack.httpUrl, o.kitchenId, o.cameraId);
+      const f = await openPlayer(browser, stack.httpUrl, stack.cookie, o.kitchenId, o.cameraId);
       warm.push({ clickMs: f.clickMs, openMs: f.openMs });
       await f.page.close();
       await sleep(300 + 150 * i); // land at different points of the 1 s GOP

@@ -20,7 +20,12 @@ for (const id of args.kitchens!.split(',')) {
   server.registry.saveKitchen({ id, name: id, district: 'bench', address: '', siteType: '助餐服务中心', timezone: 'Asia/Shanghai', profile: 'CN-GB31654' });
 }
 await server.start();
-process.send!({ port: server.address().port });
+// The bench's viewers log in like anyone: an administrator's session for the pages and sockets.
+const password = 'bench-admin-password';
+await server.accounts.createUser({ username: 'bench-admin', displayName: 'bench', role: 'admin', password });
+const login = await server.accounts.login('bench-admin', password, '127.0.0.1');
+if (!login.ok) throw new Error(`bench login failed: ${login.code}`);
+process.send!({ port: server.address().port, token: login.token });
 // Any message asks for the video relay's counters (drops, skips: was a viewer too slow?).
 process.on('message', () => process.send!({ ...server.video.stats, sessions: server.video.streaming().length }));
 let stopping = false;

@@ -11,6 +11,7 @@ import { createCredentialStore, generateSecret } from '../broker/credentials.ts'
 import { buildDashboard } from '../dashboard/build.ts';
 import { startLocalInfluxd, type LocalInfluxd } from '../scripts/local-influxd.ts';
 import { startChild, type Child } from './procs.ts';
+import { SESSION_COOKIE } from '../contracts/auth.ts';
 import type { CameraKitchenSpec, CamerasRequest, GatewaysRequest, GatewayStreamStats, StartedKitchen } from './video-kitchens.ts';
 import { sleep, until } from './video-viewers.ts';
 
@@ -18,6 +19,8 @@ export interface VideoStats { chunksIn: number; bytesIn: number; framesOut: numb
 
 export interface VideoStack {
   httpUrl: string;
+  /** The Cookie header of the bench's logged-in session. */
+  cookie: string;
   wsUrl: string;
   influxd: LocalInfluxd;
   broker: Child<{ port: number }>;
@@ -67,7 +70,7 @@ export async function startVideoStack(kitchenIds: readonly string[], opts: { lin
     const broker = await startChild<{ port: number }>('./broker-proc.ts', { credentials: join(dir, 'credentials.json') });
     stops.push(() => stopChild(broker));
     const mqttUrl = `mqtt://127.0.0.1:${broker.info.port}`;
-    const server = await startChild<{ port: number }>('./video-server-proc.ts', {
+    const server = await startChild<{ port: number; token: string }>('./video-server-proc.ts', {
       url: mqttUrl, username: 'kcw-server', password: serverSecret, influxUrl: influxd.url, database: 'video_bench',
       sqlitePath: join(dir, 'server.sqlite'), dashboardDir: outDir, lingerMs: String(opts.lingerMs), kitchens: kitchenIds.join(','),
     });
@@ -78,11 +81,12 @@ export async function startVideoStack(kitchenIds: readonly string[], opts: { lin
     const gateways = await startChild<unknown>('./video-gateways-proc.ts', { url: mqttUrl });
     stops.push(() => stopChild(gateways));
     const httpUrl = `http://127.0.0.1:${server.info.port}`;
+    const cookie = `${SESSION_COOKIE}=${server.info.token}`;
     const listCameras = async (kitchenId?: string) =>
-      (await (await fetch(`${httpUrl}/api/cameras${kitchenId ? `?kitchen=${kitchenId}` : ''}`)).json()) as CameraDto[];
+      (await (await fetch(`${httpUrl}/api/cameras${kitchenId ? `?kitchen=${kitchenId}` : ''}`, { headers: { cookie } })).json()) as CameraDto[];
 
     return {
-      httpUrl, wsUrl: httpUrl.replace('http', 'ws'), influxd, broker, server, camerasProc: cameras, gatewaysProc: gateways, stop, listCameras,
+      httpUrl, cookie, wsUrl: httpUrl.replace('http', 'ws'), influxd, broker, server, camerasProc: cameras, gatewaysProc: gateways, stop, listCameras,
       videoStats: () => server.request<VideoStats>({}),
       gatewayStats: () => request<GatewayStreamStats>(gateways, { op: 'stats' }),
       async startKitchens(specs) {

@@ -15,11 +15,11 @@ export interface ViewerSet {
   close(): Promise<void>;
 }
 
-export function createViewerSet(wsUrl: string): ViewerSet {
+export function createViewerSet(wsUrl: string, cookie: string): ViewerSet {
   const viewers: { ws: WebSocket; bytes: number }[] = [];
 
   function open(t: Target): Promise<void> {
-    const ws = new WebSocket(`${wsUrl}/video/${t.kitchenId}/${t.cameraId}`, { perMessageDeflate: false });
+    const ws = new WebSocket(`${wsUrl}/video/${t.kitchenId}/${t.cameraId}`, { perMessageDeflate: false, headers: { cookie } });
     const v = { ws, bytes: 0 };
     viewers.push(v);
     ws.on('message', (data: Buffer) => void (v.bytes += data.length));

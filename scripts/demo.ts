@@ -18,6 +18,7 @@ import { startDemoKitchen, type RunningKitchen } from './demo-kitchens.ts';
 import { pastLunch, pastLunchOf } from './demo-sample-history.ts';
 import { demoLunchStart, lunchTroubleOf, seedLunch, startDemoCabinet, type RunningCabinet } from './demo-samples.ts';
 import { cameraTroubleOf, startDemoCameras, type RunningCameras } from './demo-cameras.ts';
+import { DEMO_ACCOUNTS, seedDemoAccounts } from './demo-accounts.ts';
 
 const cfg = loadConfig();
 const log = pino({ name: 'demo', level: cfg.logLevel });
@@ -70,6 +71,7 @@ async function main() {
     logger: log.child({ name: 'server' }),
   });
   for (const k of district) server.registry.saveKitchen(k.kitchen);
+  await seedDemoAccounts(server.accounts, district);
   // Lunch is served a couple of minutes after the start, so its sampling can be watched live.
   const lunchStart = demoLunchStart(systemClock.now());
   for (const [i, k] of district.entries()) {
@@ -135,7 +137,8 @@ function printBanner(
   const lunchAt = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' }).format(lunchStart);
   console.log([
     '',
-    `  Dashboard:  http://localhost:${httpPort}/`,
+    `  Dashboard:  http://localhost:${httpPort}/   log in as (demo passwords, also in the README):`,
+    ...DEMO_ACCOUNTS.map((a) => `              ${a.username.padEnd(15)} ${a.password.padEnd(20)} ${a.role.padEnd(16)} ${a.sees}`),
     `  REST API:   http://localhost:${httpPort}/api (OpenAPI: /api/openapi.json) · /healthz · /metrics`,
     `  MQTT:       mqtt://localhost:${mqttPort}   InfluxDB: ${influxUrl}   data: ${resolve(cfg.dataDir)}`,
     `  District:   ${kitchens.length} simulated kitchens, ${kitchens.length * 4} units, polled every ${cfg.pollSeconds} s`,

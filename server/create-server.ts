@@ -31,6 +31,9 @@ import { createAiEvents } from './app/ai-events.ts';
 import { createVideoHub } from './app/video-hub.ts';
 import { attachVideoSockets } from './adapters/video/ws-video.ts';
 import { parseTopic } from '../contracts/topics.ts';
+import { createUsersRepo } from './adapters/sql/users-repo.ts';
+import { createAccounts } from './app/accounts.ts';
+import type { ScryptCost } from '../broker/credentials.ts';
 
 export interface ServerOptions {
   httpPort: number;
@@ -51,6 +54,8 @@ export interface ServerOptions {
    *  outlives its last viewer (a viewer who comes back within it gets a picture at once). */
   cameraCheckMs?: number;
   videoLingerMs?: number;
+  /** scrypt cost of password hashes (tests use a cheap one). */
+  passwordCost?: ScryptCost;
 }
 
 export function createServer(opts: ServerOptions) {
@@ -72,10 +77,14 @@ export function createServer(opts: ServerOptions) {
     onCheckFailed: (kitchenId, err) => log.error({ err, kitchenId }, 'missing-sample check failed'),
   });
 
+  // Sessions and login limits run on real time, like transport timeouts: the injected clock is the
+  // rules' (tests move it days ahead), and must not log people out.
+  const accounts = createAccounts({ users: createUsersRepo(db), now: () => Date.now(), cost: opts.passwordCost, log });
   const cameras = createCamerasRepo(db);
   let linkUpSince: number | null = null;
   const cameraMonitor = createCameraMonitor({
     linkUpSince: () => linkUpSince,
+    jurisdictionRetentionDays: (kitchenId) => accounts.retentionDaysOf(kitchenId), // [FS-CAM-RETENTION] strictest wins
     cameras, registry, samples, alerts, now: () => clock.now(), emitAlert,
     emitCamera: (dto) => socket?.emitCamera(dto),
     viewersOf: (k, c) => video.viewersOf(k, c),
@@ -170,7 +179,7 @@ export function createServer(opts: ServerOptions) {
   const timers: NodeJS.Timeout[] = [];
 
   const app = createHttpApp({
-    registry, alerts, series, live, alertActions, commands, sampleLedger, samples, cameraMonitor, aiEvents, now: () => clock.now(), log, metricsRegistry: metrics.registry, dashboardDir: opts.dashboardDir,
+    registry, alerts, series, live, alertActions, commands, sampleLedger, samples, cameraMonitor, aiEvents, accounts, now: () => clock.now(), log, metricsRegistry: metrics.registry, dashboardDir: opts.dashboardDir,
     health: async () => ({ broker: mqtt.connected(), influxdb: await series.ping(), sql: isHealthy(db) }),
   });
   http.on('request', app);
@@ -178,16 +187,20 @@ export function createServer(opts: ServerOptions) {
   let videoSockets: ReturnType<typeof attachVideoSockets> | undefined;
 
   return {
-    metrics, registry, alerts, writer, live, coldChain, samples, sampleLedger, cameraMonitor, aiEvents, video,
+    metrics, registry, alerts, writer, live, coldChain, samples, sampleLedger, cameraMonitor, aiEvents, video, accounts,
     async start() {
       coldChain.load();
       socket = createSocketAdapter(http, {
-        snapshot: () => ({
-          kitchens: registry.listKitchens(), devices: registry.listDevices(), latest: live.latest(), alerts: alerts.list({ status: 'open' }),
-          cameras: cameraMonitor.list(),
-        }),
+        accounts,
+        snapshot: (user) => {
+          const mine = <T extends { kitchenId: string }>(items: T[]) => items.filter((i) => accounts.canSee(user, i.kitchenId));
+          return {
+            kitchens: registry.listKitchens().filter((k) => accounts.canSee(user, k.id)), devices: mine(registry.listDevices()),
+            latest: mine(live.latest()), alerts: mine(alerts.list({ status: 'open' })), cameras: mine(cameraMonitor.list()),
+          };
+        },
       });
-      videoSockets = attachVideoSockets(http, video);
+      videoSockets = attachVideoSockets(http, video, accounts);
       await ensureDatabaseWithRetry(series, log);
       await mqtt.start();
       timers.push(every(opts.ruleTickMs ?? 30_000, () => coldChain.tick(), log, 'rule tick'));

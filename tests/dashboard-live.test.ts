@@ -32,7 +32,7 @@ beforeAll(async () => {
   }), { qos: 1, retain: true });
   await publish(0, 3.4);
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page = await stack.newPage(browser, { viewport: { width: 1440, height: 900 } });
 });
 afterAll(async () => {
   await browser?.close();

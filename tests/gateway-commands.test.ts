@@ -16,9 +16,9 @@ let stack: Stack;
 let sim: KitchenSim;
 let gateway: Gateway;
 
-const gateways = async () => (await (await fetch(`${stack.httpUrl}/api/gateways?kitchen=k-cmd`)).json()) as GatewayDto[];
+const gateways = async () => (await (await stack.fetch(`/api/gateways?kitchen=k-cmd`)).json()) as GatewayDto[];
 const command = async (body: object, gatewayId = 'gw-cmd') => {
-  const res = await fetch(`${stack.httpUrl}/api/kitchens/k-cmd/gateways/${gatewayId}/commands`, {
+  const res = await stack.fetch(`/api/kitchens/k-cmd/gateways/${gatewayId}/commands`, {
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
   });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
@@ -46,7 +46,7 @@ describe('gateway state and commands', () => {
   it('shows a connected gateway online, with the devices it announced', async () => {
     const [gw] = await eventually(gateways, (g) => g[0]?.state === 'online');
     expect(gw).toMatchObject({ kitchenId: 'k-cmd', gatewayId: 'gw-cmd', state: 'online', outboxDepth: 0 });
-    const devices = (await (await fetch(`${stack.httpUrl}/api/kitchens/k-cmd/devices`)).json()) as Array<{ deviceId: string }>;
+    const devices = (await (await stack.fetch(`/api/kitchens/k-cmd/devices`)).json()) as Array<{ deviceId: string }>;
     expect(devices.map((d) => d.deviceId).sort()).toEqual(KITCHEN_DEVICES.map((d) => d.deviceId).sort());
   });
 

@@ -21,7 +21,7 @@ const acks: AckMessage[] = [];
 let seq = 0;
 
 const api = async (method: string, path: string, body?: unknown) => {
-  const res = await fetch(`${stack.httpUrl}/api${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await stack.fetch(`/api${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
   return { status: res.status, body: (await res.json()) as any };
 };
 const alerts = async () => (await api('GET', '/alerts?kitchen=k-smp')).body as Alert[];
@@ -100,11 +100,21 @@ describe('sample ledger', () => {
   it('[FS-SAMPLE-SEAL] keeps a sealed sample from disposal, and refuses disposal before 48 h', async () => {
     const board = (await api('GET', '/kitchens/k-smp/samples?date=2026-11-23')).body as SampleDay;
     const fish = board.services[0]!.dishes[1]!.sample as SampleDto;
-    expect(await api('POST', `/samples/${fish.id}/dispose`, { by: '李经理' })).toMatchObject({ status: 409, body: { error: { code: 'sample_retention_running' } } });
-    expect(await api('POST', `/samples/${fish.id}/seal`, { by: '市场监管 张' })).toMatchObject({ status: 200, body: { status: 'sealed', sealedBy: '市场监管 张' } });
+    // The seal is a regulator's act, recorded under the inspector's own name; disposal is the kitchen's.
+    await stack.server.accounts.upsertJurisdiction({ id: 'smp-district', name: '示范区', level: 'district', parentId: null, videoRetentionDays: null });
+    await stack.server.accounts.linkKitchen('k-smp', 'smp-district');
+    const inspector = await stack.loginAs({ username: 'smp-inspector', displayName: '市场监管 张', role: 'inspector', jurisdictions: ['smp-district'] });
+    const manager = await stack.loginAs({ username: 'smp-manager', displayName: '李经理', role: 'kitchen_manager', kitchenId: 'k-smp' });
+    const post = async (as: typeof manager, path: string) => {
+      const res = await as.fetch(`/api${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      return { status: res.status, body: (await res.json()) as any };
+    };
+    expect(await post(manager, `/samples/${fish.id}/dispose`)).toMatchObject({ status: 409, body: { error: { code: 'sample_retention_running' } } });
+    expect(await post(manager, `/samples/${fish.id}/seal`)).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
+    expect(await post(inspector, `/samples/${fish.id}/seal`)).toMatchObject({ status: 200, body: { status: 'sealed', sealedBy: '市场监管 张' } });
     clock.set(AT_1140 + 50 * 3_600_000);
-    expect(await api('POST', `/samples/${fish.id}/dispose`, { by: '李经理' })).toMatchObject({ status: 409, body: { error: { code: 'sample_sealed' } } });
-    expect(await api('POST', '/samples/99999/seal', { by: 'x' })).toMatchObject({ status: 404, body: { error: { code: 'sample_not_found' } } });
+    expect(await post(manager, `/samples/${fish.id}/dispose`)).toMatchObject({ status: 409, body: { error: { code: 'sample_sealed' } } });
+    expect(await post(inspector, '/samples/99999/seal')).toMatchObject({ status: 404, body: { error: { code: 'sample_not_found' } } });
   });
 
   it('records a sample taken out after its full retention as disposed, by whom and when', async () => {

@@ -19,7 +19,7 @@ const reading = (oid: number, over: Partial<Reading> = {}): Reading => ({
 });
 
 async function metric(name: string, label?: string): Promise<number> {
-  const text = await (await fetch(`${stack.httpUrl}/metrics`)).text();
+  const text = await (await stack.fetch(`/metrics`)).text();
   const line = text.split('\n').find((l) => l.startsWith(name) && (!label || l.includes(label)));
   return line ? Number(line.split(' ').pop()) : 0;
 }
@@ -77,16 +77,16 @@ describe('server ingest', () => {
   });
 
   it('serves devices, the latest reading and the series over REST', async () => {
-    const devices = (await (await fetch(`${stack.httpUrl}/api/kitchens/ka/devices`)).json()) as Array<{ deviceId: string }>;
+    const devices = (await (await stack.fetch(`/api/kitchens/ka/devices`)).json()) as Array<{ deviceId: string }>;
     expect(devices.map((d) => d.deviceId)).toEqual(['chiller-1']);
-    const latest = (await (await fetch(`${stack.httpUrl}/api/latest?kitchen=ka`)).json()) as Array<{ ts: string; temp: number }>;
+    const latest = (await (await stack.fetch(`/api/latest?kitchen=ka`)).json()) as Array<{ ts: string; temp: number }>;
     expect(latest[0]!.ts).toBe(new Date(T0 + 8 * 10_000).toISOString());
     const from = new Date(T0).toISOString();
     const to = new Date(T0 + 3_600_000).toISOString();
-    const series = (await (await fetch(`${stack.httpUrl}/api/kitchens/ka/devices/chiller-1/series?from=${from}&to=${to}`)).json()) as { points: unknown[]; bucketSeconds: number | null };
+    const series = (await (await stack.fetch(`/api/kitchens/ka/devices/chiller-1/series?from=${from}&to=${to}`)).json()) as { points: unknown[]; bucketSeconds: number | null };
     expect(series.bucketSeconds).toBeNull();
     expect(series.points).toHaveLength(7);
-    const day = await (await fetch(`${stack.httpUrl}/api/kitchens/ka/devices/chiller-1/series?from=${from}&to=${new Date(T0 + 86_400_000).toISOString()}`)).json() as { bucketSeconds: number; points: Array<{ min: number; max: number }> };
+    const day = await (await stack.fetch(`/api/kitchens/ka/devices/chiller-1/series?from=${from}&to=${new Date(T0 + 86_400_000).toISOString()}`)).json() as { bucketSeconds: number; points: Array<{ min: number; max: number }> };
     expect(day.bucketSeconds).toBeGreaterThanOrEqual(60);
     expect(day.points.length).toBeGreaterThan(0);
   });
@@ -103,16 +103,16 @@ describe('server ingest', () => {
       ['/api/nothing-here', 404, 'not_found'],
     ];
     for (const [path, status, code] of cases) {
-      const res = await fetch(`${stack.httpUrl}${path}`);
+      const res = await stack.fetch(`${path}`);
       expect({ path, status: res.status, code: ((await res.json()) as { error: { code: string } }).error.code }).toEqual({ path, status, code });
     }
   });
 
   it('reports health of the broker link, InfluxDB and SQL, and serves the OpenAPI document', async () => {
-    const health = await fetch(`${stack.httpUrl}/healthz`);
+    const health = await stack.fetch(`/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok', broker: 'up', influxdb: 'up', sql: 'up' });
-    const doc = (await (await fetch(`${stack.httpUrl}/api/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown> };
+    const doc = (await (await stack.fetch(`/api/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toContain('/api/kitchens/{kitchenId}/devices/{deviceId}/series');
     // 7 distinct readings, plus 2 re-sent ones written again over their own points.
@@ -121,11 +121,11 @@ describe('server ingest', () => {
 
   it('reports InfluxDB down in /healthz with 503 while it is stopped', async () => {
     await stack.influxd.stop();
-    const res = await fetch(`${stack.httpUrl}/healthz`);
+    const res = await stack.fetch(`/healthz`);
     expect(res.status).toBe(503);
     expect(((await res.json()) as { influxdb: string }).influxdb).toBe('down');
     await stack.influxd.restart();
-    expect((await fetch(`${stack.httpUrl}/healthz`)).status).toBe(200);
+    expect((await stack.fetch(`/healthz`)).status).toBe(200);
   });
 
   it('acknowledges an AI event or a sample event that fails its schema as rejected, so it is not re-sent for ever', async () => {
@@ -136,7 +136,7 @@ describe('server ingest', () => {
     await gwA.publishAsync(upTopic(A, 'camera'), JSON.stringify({ v: 1, ts: 1, cameras: [{ camera: 'cam-1' }] }), { qos: 1 });
     await eventually(() => acks.flatMap((a) => a.rejected ?? []), (r) => r.includes(50) && r.includes(51));
     expect(ackedOids()).not.toContain(50);
-    expect((await (await fetch(`${stack.httpUrl}/api/cameras?kitchen=ka`)).json())).toEqual([]);
+    expect((await (await stack.fetch(`/api/cameras?kitchen=ka`)).json())).toEqual([]);
   });
 
   it('refuses readings stamped in the future, acknowledging them as rejected', async () => {
@@ -153,7 +153,7 @@ describe('server ingest', () => {
     const silent: Reading = { oid: 207, device: 'chiller-3', kind: 'chiller', seq: 207, ts: at(7), temp: null, unit: 'Cel', fault: 'no_response' };
     await gwA.publishAsync(upTopic(A, 'batch'), JSON.stringify({ v: 1, readings: [...open, silent] }), { qos: 1 });
     await eventually(ackedOids, (oids) => oids.includes(207));
-    const doorAlerts = async () => ((await (await fetch(`${stack.httpUrl}/api/alerts?kitchen=ka`)).json()) as Array<{ deviceId: string; ruleId: string; clearedAt: string | null }>)
+    const doorAlerts = async () => ((await (await stack.fetch(`/api/alerts?kitchen=ka`)).json()) as Array<{ deviceId: string; ruleId: string; clearedAt: string | null }>)
       .filter((a) => a.deviceId === 'chiller-3' && a.ruleId === 'FS-DOOR');
     expect(await doorAlerts()).toMatchObject([{ clearedAt: null }]);
     await gwA.publishAsync(upTopic(A, 'reading'), JSON.stringify({ v: 1, reading: reading(208, { device: 'chiller-3', seq: 208, ts: at(8), door: false }) }), { qos: 1 });
@@ -163,20 +163,21 @@ describe('server ingest', () => {
   it('takes an alert through acknowledge, resolve and close over REST, refusing steps out of order', async () => {
     const door = [0, 1, 2, 3, 4, 5, 6].map((m) => reading(100 + m, { device: 'chiller-2', seq: 100 + m, ts: T0 + m * 60_000, door: true }));
     await gwA.publishAsync(upTopic(A, 'batch'), JSON.stringify({ v: 1, readings: door }), { qos: 1 });
-    const list = async () => (await (await fetch(`${stack.httpUrl}/api/alerts?kitchen=ka&status=open`)).json()) as Array<{ id: number; ruleId: string; deviceId: string }>;
+    const list = async () => (await (await stack.fetch(`/api/alerts?kitchen=ka&status=open`)).json()) as Array<{ id: number; ruleId: string; deviceId: string }>;
     const isDoor = (x: { ruleId: string; deviceId: string }) => x.ruleId === 'FS-DOOR' && x.deviceId === 'chiller-2';
     const alert = (await eventually(list, (a) => a.some(isDoor))).find(isDoor)!;
-    const post = async (action: string, body?: object) => {
-      const res = await fetch(`${stack.httpUrl}/api/alerts/${alert.id}/${action}`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}),
-      });
+    // The kitchen's staff acknowledge and resolve; closing is for the manager (or an inspector).
+    const staff = await stack.loginAs({ username: 'ka-staff', displayName: '王师傅', role: 'kitchen_staff', kitchenId: 'ka' });
+    const manager = await stack.loginAs({ username: 'ka-manager', displayName: '李经理', role: 'kitchen_manager', kitchenId: 'ka' });
+    const post = async (action: string, as = staff) => {
+      const res = await as.fetch(`/api/alerts/${alert.id}/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
       return { status: res.status, body: (await res.json()) as { status?: string; acknowledgedBy?: string; error?: { code: string } } };
     };
-    expect(await post('acknowledge')).toMatchObject({ status: 400, body: { error: { code: 'invalid_body' } } });
-    expect(await post('acknowledge', { by: '王师傅' })).toMatchObject({ status: 200, body: { status: 'acknowledged', acknowledgedBy: '王师傅' } });
-    expect(await post('close')).toMatchObject({ status: 409, body: { error: { code: 'invalid_transition' } } });
+    expect(await post('acknowledge')).toMatchObject({ status: 200, body: { status: 'acknowledged', acknowledgedBy: '王师傅' } });
+    expect(await post('close', manager)).toMatchObject({ status: 409, body: { error: { code: 'invalid_transition' } } });
     expect(await post('resolve')).toMatchObject({ status: 200, body: { status: 'resolved' } });
-    expect(await post('close')).toMatchObject({ status: 200, body: { status: 'closed' } });
+    expect(await post('close')).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
+    expect(await post('close', manager)).toMatchObject({ status: 200, body: { status: 'closed' } });
     expect((await list()).some((x) => x.id === alert.id)).toBe(false);
   });
 
@@ -187,7 +188,7 @@ describe('server ingest', () => {
     gwA.publish(upTopic(asB, 'reading'), JSON.stringify({ v: 1, reading: reading(500) }), { qos: 1 });
     await eventually(() => stack.broker.counters().publish_not_owner, (n) => n === refusedBefore + 1);
     expect(await stack.countReadings(`WHERE kitchen = 'kb'`)).toBe(0);
-    expect(await (await fetch(`${stack.httpUrl}/api/latest?kitchen=kb`)).json()).toEqual([]);
-    expect(await (await fetch(`${stack.httpUrl}/api/kitchens/kb/devices`)).json()).toEqual([]);
+    expect(await (await stack.fetch(`/api/latest?kitchen=kb`)).json()).toEqual([]);
+    expect(await (await stack.fetch(`/api/kitchens/kb/devices`)).json()).toEqual([]);
   });
 });

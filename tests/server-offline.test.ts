@@ -28,8 +28,8 @@ describe('never-reporting unit', () => {
     await gw.publishAsync(upTopic(GW, 'status'), JSON.stringify({
       v: 1, state: 'online', devices: [{ device: 'probe-x', kind: 'chiller', reportIntervalS: 60 }],
     }), { qos: 1, retain: true });
-    const alerts = async () => (await (await fetch(`${stack.httpUrl}/api/alerts?kitchen=k-off`)).json()) as Alert[];
-    await eventually(async () => (await (await fetch(`${stack.httpUrl}/api/kitchens/k-off/devices`)).json()) as unknown[], (d) => d.length === 1);
+    const alerts = async () => (await (await stack.fetch(`/api/alerts?kitchen=k-off`)).json()) as Alert[];
+    await eventually(async () => (await (await stack.fetch(`/api/kitchens/k-off/devices`)).json()) as unknown[], (d) => d.length === 1);
     // The exact on-delay is proven by the domain's table tests; here: the app ticks a unit it never heard from.
     const ticks = () => stack.server.metrics.registry.getSingleMetricAsString('kcw_alerts_raised_total');
     clock.advance(31 * 60_000);

@@ -24,7 +24,7 @@ async function publishMinutes(fromMin: number, toMin: number, temp: number) {
   await eventually(() => stack.countReadings(`WHERE kitchen = 'k-rs'`), (n) => n === oid);
 }
 
-const alerts = async () => (await (await fetch(`${stack.httpUrl}/api/alerts?kitchen=k-rs`)).json()) as Alert[];
+const alerts = async () => (await (await stack.fetch(`/api/alerts?kitchen=k-rs`)).json()) as Alert[];
 
 beforeAll(async () => {
   stack = await startStack({ kitchens: [testKitchen('k-rs')] });
@@ -35,7 +35,7 @@ beforeAll(async () => {
   await gw.publishAsync(upTopic(GW, 'status'), JSON.stringify({
     v: 1, state: 'online', devices: [{ device: 'chiller-1', kind: 'chiller', probe: 'buffered', reportIntervalS: 60 }],
   }), { qos: 1, retain: true });
-  await eventually(async () => (await (await fetch(`${stack.httpUrl}/api/kitchens/k-rs/devices`)).json()) as unknown[], (d) => d.length === 1);
+  await eventually(async () => (await (await stack.fetch(`/api/kitchens/k-rs/devices`)).json()) as unknown[], (d) => d.length === 1);
 });
 afterAll(async () => {
   await gw?.endAsync();

@@ -13,7 +13,7 @@ import { manualClock } from '../contracts/clock.ts';
 import { createKitchenCameras, type KitchenCameras } from '../firmware-sim/cameras/kitchen-cameras.ts';
 import { createMemoryOutbox } from '../gateway/outbox/memory-outbox.ts';
 import { createGateway, type Gateway } from '../gateway/gateway.ts';
-import { startStack, testKitchen, type Stack } from './fixtures/stack.ts';
+import { startStack, testKitchen, type Session, type Stack } from './fixtures/stack.ts';
 import { eventually } from './fixtures/influxd.ts';
 import { ARTIFACTS, launchBrowser } from './fixtures/browser.ts';
 
@@ -26,23 +26,27 @@ let gateway: Gateway;
 let browser: Browser;
 
 const api = async <T>(path: string, init?: RequestInit): Promise<{ status: number; body: T }> => {
-  const res = await fetch(`${stack.httpUrl}${path}`, init);
+  const res = await stack.fetch(`${path}`, init);
   return { status: res.status, body: (await res.json()) as T };
 };
 const camerasNow = async () => (await api<CameraDto[]>(`/api/cameras?kitchen=${K}`)).body;
 const aiEvents = async () => (await api<AiEventDto[]>(`/api/ai-events?kitchen=${K}`)).body;
 const openAlerts = async (rule: string) =>
   (await api<Alert[]>(`/api/alerts?kitchen=${K}&status=open`)).body.filter((a) => a.ruleId === rule);
-const review = (id: number, body: object) => api<AiEventDto & { error?: { code: string } }>(`/api/ai-events/${id}/review`, {
-  method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
-});
+const review = async (as: Session, id: number, body: object) => {
+  const res = await as.fetch(`/api/ai-events/${id}/review`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return { status: res.status, body: (await res.json()) as AiEventDto & { error?: { code: string } } };
+};
+let inspectorWang: Session;
+let inspectorLi: Session;
+let staff: Session;
 
 const tile = (camera: string) => `.camera-tile[data-kitchen="${K}"][data-camera="${camera}"]`;
 const framesOf = (page: Page, camera: string) =>
   page.$eval(`${tile(camera)} canvas.camera-canvas`, (c) => Number(c.getAttribute('data-frames') ?? 0));
 
 async function watch(camera: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  const page = await stack.newPage(browser, { viewport: { width: 1280, height: 1000 } });
   await page.goto(`${stack.httpUrl}/#/kitchen/${K}?latency=1`);
   await page.click(`${tile(camera)} .camera-screen`);
   await page.waitForFunction((sel) => Number(document.querySelector(sel)?.getAttribute('data-frames') ?? 0) > 10,
@@ -67,6 +71,12 @@ beforeAll(async () => {
     edgeBoxUrl: cameras.edgeBoxUrl, cameraHealthMs: 300, cameraEventMs: 200, streamIdleStopMs: 30_000,
   });
   gateway.start();
+  // Reviews are recorded under the logged-in person's name: two inspectors of the kitchen's district, and its staff.
+  stack.server.accounts.upsertJurisdiction({ id: 'cam-district', name: '示范区', level: 'district', parentId: null, videoRetentionDays: null });
+  stack.server.accounts.linkKitchen(K, 'cam-district');
+  inspectorWang = await stack.loginAs({ username: 'wang', displayName: '王督查', role: 'inspector', jurisdictions: ['cam-district'] });
+  inspectorLi = await stack.loginAs({ username: 'li', displayName: '李四', role: 'inspector', jurisdictions: ['cam-district'] });
+  staff = await stack.loginAs({ username: 'cam-staff', displayName: '张师傅', role: 'kitchen_staff', kitchenId: K });
   browser = await launchBrowser();
 }, 60_000);
 afterAll(async () => {
@@ -111,7 +121,7 @@ describe('bright kitchen: cameras, live video, AI events', () => {
     await page.close();
     await eventually(() => gateway.cameras!.streams.isStreaming('cam-1'), (s) => s === false);
     expect(stack.server.video.viewersOf(K, 'cam-1')).toBe(0);
-    const metrics = await (await fetch(`${stack.httpUrl}/metrics`)).text();
+    const metrics = await (await stack.fetch(`/metrics`)).text();
     expect(Number(/^kcw_video_bytes_received (\d+)/m.exec(metrics)?.[1])).toBeGreaterThan(100_000);
     expect(metrics).toMatch(/^kcw_video_streams 0$/m);
   }, 90_000);
@@ -120,7 +130,7 @@ describe('bright kitchen: cameras, live video, AI events', () => {
     await cameras.edgeBox.detect('cam-1', 'smoking', 0.91);
     const [event] = await eventually(aiEvents, (l) => l.length === 1);
     expect(event).toMatchObject({ cameraId: 'cam-1', category: 'smoking', detections: 1, review: 'pending' });
-    const jpeg = Buffer.from(await (await fetch(`${stack.httpUrl}${event!.snapshotUrl}`)).arrayBuffer());
+    const jpeg = Buffer.from(await (await stack.fetch(`${event!.snapshotUrl}`)).arrayBuffer());
     expect(jpeg.subarray(0, 2).toString('hex')).toBe('ffd8');
     expect(createHash('sha256').update(jpeg).digest('hex')).toBe(event!.snapshotSha256);
     expect(await openAlerts('FS-AI-EVENT')).toHaveLength(1);
@@ -130,12 +140,11 @@ describe('bright kitchen: cameras, live video, AI events', () => {
     expect(again).toMatchObject({ id: event!.id, confidence: 0.91 });
     expect(await openAlerts('FS-AI-EVENT')).toHaveLength(1);
 
-    // The inspector confirms it on the kitchen page.
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    // The inspector confirms it on the kitchen page, logged in as himself.
+    const page = await inspectorWang.newPage(browser, { viewport: { width: 1280, height: 1000 } });
     await page.goto(`${stack.httpUrl}/#/kitchen/${K}`);
     const item = `.ai-item[data-event-id="${event!.id}"]`;
     await page.click(`${item} .ai-confirm`);
-    await page.fill('.review-dialog input[name=by]', '王督查');
     await page.fill('.review-dialog textarea[name=note]', '现场已制止');
     await page.click('.review-dialog button[type=submit]');
     await page.waitForSelector(`${item}.review-confirmed`);
@@ -143,14 +152,15 @@ describe('bright kitchen: cameras, live video, AI events', () => {
     await page.close();
     const [confirmed] = await aiEvents();
     expect(confirmed).toMatchObject({ review: 'confirmed', reviewedBy: '王督查', reviewNote: '现场已制止' });
-    expect((await review(event!.id, { decision: 'reject', by: 'someone else' })).body.error?.code).toBe('ai_event_reviewed');
+    expect((await review(inspectorLi, event!.id, { decision: 'reject' })).body.error?.code).toBe('ai_event_reviewed');
   }, 60_000);
 
   it('[FS-AI-EVENT] a rejected false "rodent" closes its alert and keeps who rejected it', async () => {
     await cameras.edgeBox.detect('cam-2', 'rodent', 0.6);
     const rodent = (await eventually(aiEvents, (l) => l.some((e) => e.category === 'rodent'))).find((e) => e.category === 'rodent')!;
-    expect((await review(rodent.id, { decision: 'confirm' })).status).toBe(400); // who decided is required
-    const rejected = await review(rodent.id, { decision: 'reject', by: '李四', note: '是猫' });
+    expect((await review(inspectorLi, rodent.id, { decision: 'maybe' })).status).toBe(400);
+    expect((await review(staff, rodent.id, { decision: 'reject' })).body.error?.code).toBe('forbidden'); // staff do not review
+    const rejected = await review(inspectorLi, rodent.id, { decision: 'reject', note: '是猫' });
     expect(rejected).toMatchObject({ status: 200, body: { review: 'rejected', reviewedBy: '李四' } });
     const alert = (await api<Alert[]>(`/api/alerts?kitchen=${K}`)).body.find((a) => a.id === rodent.alertId);
     expect(alert?.status).toBe('closed');
@@ -171,11 +181,11 @@ describe('bright kitchen: cameras, live video, AI events', () => {
     })).toEqual([404, 'ai_event_not_found']);
     expect(await code('/api/snapshots/not-a-hash')).toEqual([400, 'invalid_id']);
     expect(await code(`/api/snapshots/${'0'.repeat(64)}`)).toEqual([404, 'snapshot_not_found']);
-    const ws = new WebSocket(`${stack.httpUrl.replace('http', 'ws')}/video/${K}/cam-9`);
+    const ws = new WebSocket(`${stack.httpUrl.replace('http', 'ws')}/video/${K}/cam-9`, { headers: { cookie: stack.cookie } });
     const closed = await new Promise<number>((resolve) => ws.on('close', (c) => resolve(c)));
     expect(closed).toBe(4404);
     // Another site's page cannot watch through an inspector's browser.
-    const foreign = new WebSocket(`${stack.httpUrl.replace('http', 'ws')}/video/${K}/cam-1`, { origin: 'http://elsewhere.example' });
+    const foreign = new WebSocket(`${stack.httpUrl.replace('http', 'ws')}/video/${K}/cam-1`, { origin: 'http://elsewhere.example', headers: { cookie: stack.cookie } });
     const refused = await new Promise<number>((resolve) => foreign.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)));
     expect(refused).toBe(403);
   });
@@ -192,7 +202,7 @@ describe('bright kitchen: cameras, live video, AI events', () => {
     const local = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
     const lunch = clock.now() + 60 * 60_000; // lunch in an hour: now is preparation time
     const [starts, ends] = [local.format(lunch), local.format(lunch + 90 * 60_000)];
-    const put = await fetch(`${stack.httpUrl}/api/kitchens/${K}/meal-times`, {
+    const put = await stack.fetch(`/api/kitchens/${K}/meal-times`, {
       method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify([{ meal: 'lunch', starts, ends }]),
     });
     expect(put.status).toBe(200);
@@ -207,7 +217,7 @@ describe('bright kitchen: cameras, live video, AI events', () => {
     const [alarm] = await eventually(() => openAlerts('FS-CAM-OFFLINE'), (l) => l.length === 1);
     expect(alarm).toMatchObject({ deviceId: 'cam-2', severity: 'alarm', clearedAt: null });
 
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const page = await stack.newPage(browser, { viewport: { width: 1280, height: 1000 } });
     await page.goto(`${stack.httpUrl}/#/kitchen/${K}`);
     await page.waitForSelector(`${tile('cam-2')}.is-offline`);
     await page.screenshot({ path: `${ARTIFACTS}/bright-kitchen-offline.png`, fullPage: true });

@@ -41,7 +41,7 @@ beforeAll(async () => {
   });
   gateway.start();
   await eventually(() => gateway.uplink.connected(), Boolean);
-  socket = io(stack.httpUrl, { transports: ['websocket'] });
+  socket = io(stack.httpUrl, { transports: ['websocket'], extraHeaders: { cookie: stack.cookie } });
   socket.on('alert:raised', (alert) => raised.push(alert));
   await new Promise<void>((resolve) => socket.emit('snapshot:get', () => resolve()));
 });
@@ -79,7 +79,7 @@ describe('story: compressor failure', () => {
     expect(polled).toBe(minutes * devices.length);
     await eventually(() => gateway.outbox.depth(), (n) => n === 0);
     expect(await stack.countReadings(`WHERE kitchen = 'k-story'`)).toBe(polled);
-    const stored = await (await fetch(`${stack.httpUrl}/api/alerts?kitchen=k-story&status=open`)).json() as Alert[];
+    const stored = await (await stack.fetch(`/api/alerts?kitchen=k-story&status=open`)).json() as Alert[];
     expect(stored.map((a) => a.ruleId)).toContain('FS-COLD-ALARM');
   });
 });

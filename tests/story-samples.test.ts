@@ -22,7 +22,7 @@ let sim: SampleCabinetSim;
 let gateway: Gateway;
 let poller: ReturnType<typeof createSamplePoller>;
 
-const api = async (path: string, init?: RequestInit) => (await (await fetch(`${stack.httpUrl}/api${path}`, init)).json()) as unknown;
+const api = async (path: string, init?: RequestInit) => (await (await stack.fetch(`/api${path}`, init)).json()) as unknown;
 const put = (path: string, body: unknown) => api(path, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 beforeAll(async () => {

@@ -164,6 +164,8 @@ export function createAiEvents(deps: AiEventsDeps) {
     confirmedCount(kitchenId: string, from = 0, to = Number.MAX_SAFE_INTEGER): number {
       return countConfirmed(deps.cameras.aiEventsBetween(kitchenId, from, to), kitchenId);
     },
+    /** Whose picture it is: the kitchens of the events that show it. */
+    kitchenOfSnapshot: (sha256: string): string[] => deps.cameras.snapshotKitchens(sha256),
     snapshot(sha256: string): { mime: string; bytes: Buffer } | undefined {
       return deps.cameras.getSnapshot(sha256);
     },

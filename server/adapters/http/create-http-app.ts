@@ -5,6 +5,7 @@ import type { Registry } from 'prom-client';
 import { createApiRouter, type ApiDeps } from './routes.ts';
 import { errorHandler } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
+import { createAuthRouter, meRoute, requireUser } from './auth.ts';
 
 export interface HealthProbe {
   (): Promise<{ broker: boolean; influxdb: boolean; sql: boolean }>;
@@ -21,6 +22,10 @@ export function createHttpApp(deps: ApiDeps & {
   app.use('/api', express.json({ limit: '64kb' }));
   const doc = openApiDocument();
   app.get('/api/openapi.json', (_req, res) => void res.json(doc));
+  app.use('/api', createAuthRouter(deps.accounts, () => Date.now()));
+  // Everything else under /api needs a session; each route then checks the user's scope.
+  app.use('/api', requireUser(deps.accounts));
+  app.get('/api/auth/me', meRoute(deps.accounts));
   app.use('/api', createApiRouter(deps));
   app.get('/healthz', async (_req, res) => {
     const parts = await deps.health();

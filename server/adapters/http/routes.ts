@@ -13,6 +13,7 @@ import { createCameraRouter, type CameraApiDeps } from './camera-routes.ts';
 import { COMMAND_NAMES } from '../../../contracts/payloads.ts';
 import { CommandTimeout, type CommandService } from '../../app/commands.ts';
 import { querySeries } from './series-query.ts';
+import { access, type AccountsPort } from './auth.ts';
 
 export interface AlertActions {
   acknowledge(id: number, by: string): Alert | undefined;
@@ -31,6 +32,7 @@ export interface ApiDeps {
   sampleLedger: SampleApiDeps['sampleLedger'];
   cameraMonitor: CameraApiDeps['cameraMonitor'];
   aiEvents: CameraApiDeps['aiEvents'];
+  accounts: AccountsPort;
   now(): number;
 }
 
@@ -80,23 +82,38 @@ function alertId(req: Request): number {
 export function createApiRouter(deps: ApiDeps): Router {
   const r = Router();
   const kitchenOr404 = (id: string) => deps.registry.getKitchen(id) ?? fail('kitchen_not_found', `no kitchen ${id}`);
+  /** A kitchen in the path or query: well-formed, existing and inside the user's scope, else 404 alike. */
+  const scopedKitchen = (res: Parameters<typeof access>[1], id: string) => {
+    access(deps.accounts, res).kitchen(id);
+    return kitchenOr404(id);
+  };
+  const scopedQuery = (req: Request, res: Parameters<typeof access>[1]) => {
+    const kitchen = optionalQuery(req, 'kitchen');
+    if (kitchen !== undefined) {
+      if (!isValidId(kitchen)) fail('invalid_query', 'kitchen must be a valid id');
+      scopedKitchen(res, kitchen);
+    }
+    return kitchen;
+  };
 
-  r.get('/kitchens', (_req, res) => void res.json(deps.registry.listKitchens()));
-  r.get('/kitchens/:kitchenId', (req, res) => void res.json(kitchenOr404(idParam(req, 'kitchenId'))));
+  r.get('/kitchens', (_req, res) => {
+    const who = access(deps.accounts, res);
+    res.json(deps.registry.listKitchens().filter((k) => who.sees(k.id)));
+  });
+  r.get('/kitchens/:kitchenId', (req, res) => void res.json(scopedKitchen(res, idParam(req, 'kitchenId'))));
   r.get('/kitchens/:kitchenId/devices', (req, res) => {
-    const k = kitchenOr404(idParam(req, 'kitchenId'));
+    const k = scopedKitchen(res, idParam(req, 'kitchenId'));
     res.json(deps.registry.listDevices(k.id));
   });
-  r.get('/devices', (_req, res) => void res.json(deps.registry.listDevices()));
+  r.get('/devices', (_req, res) => void res.json(access(deps.accounts, res).filter(deps.registry.listDevices())));
   r.get('/latest', (req, res) => {
-    const kitchen = optionalQuery(req, 'kitchen');
-    if (kitchen !== undefined) kitchenOr404(kitchen);
-    res.json(deps.live.latest(kitchen));
+    const kitchen = scopedQuery(req, res);
+    res.json(access(deps.accounts, res).filter(deps.live.latest(kitchen)));
   });
   r.get('/kitchens/:kitchenId/devices/:deviceId/series', async (req, res) => {
     const kitchenId = idParam(req, 'kitchenId');
     const deviceId = idParam(req, 'deviceId');
-    kitchenOr404(kitchenId);
+    scopedKitchen(res, kitchenId);
     if (!deps.registry.getDevice(kitchenId, deviceId)) fail('device_not_found', `no device ${deviceId} in ${kitchenId}`);
     const { from, to } = timeRange(req);
     try {
@@ -106,12 +123,13 @@ export function createApiRouter(deps: ApiDeps): Router {
     }
   });
   r.get('/gateways', (req, res) => {
-    const kitchen = optionalQuery(req, 'kitchen');
-    if (kitchen !== undefined && !isValidId(kitchen)) fail('invalid_query', 'kitchen must be a valid id');
-    res.json(deps.registry.listGateways(kitchen));
+    const kitchen = scopedQuery(req, res);
+    res.json(access(deps.accounts, res).filter(deps.registry.listGateways(kitchen)));
   });
   r.post('/kitchens/:kitchenId/gateways/:gatewayId/commands', async (req, res) => {
     const gw = { kitchenId: idParam(req, 'kitchenId'), gatewayId: idParam(req, 'gatewayId') };
+    scopedKitchen(res, gw.kitchenId);
+    access(deps.accounts, res).must('command:send', gw.kitchenId);
     if (!deps.registry.listGateways(gw.kitchenId).some((g) => g.gatewayId === gw.gatewayId)) {
       fail('gateway_not_found', `no gateway ${gw.gatewayId} in ${gw.kitchenId}`);
     }
@@ -124,29 +142,37 @@ export function createApiRouter(deps: ApiDeps): Router {
     }
   });
   r.get('/alerts', (req, res) => {
-    const kitchenId = optionalQuery(req, 'kitchen');
     const status = optionalQuery(req, 'status');
     if (status !== undefined && status !== 'open' && !(ALERT_STATUSES as readonly string[]).includes(status)) {
       fail('invalid_query', `status must be one of open, ${ALERT_STATUSES.join(', ')}`);
     }
-    if (kitchenId !== undefined && !isValidId(kitchenId)) fail('invalid_query', 'kitchen must be a valid id');
-    res.json(deps.alerts.list({ kitchenId, status: status as never }));
+    const kitchenId = scopedQuery(req, res);
+    res.json(access(deps.accounts, res).filter(deps.alerts.list({ kitchenId, status: status as never })));
   });
-  r.get('/alerts/:alertId', (req, res) => {
-    res.json(deps.alerts.get(alertId(req)) ?? fail('alert_not_found', 'no such alert'));
-  });
+  /** An alert the user may see, else 404 as if there were none. */
+  const scopedAlert = (req: Request, res: Parameters<typeof access>[1]) => {
+    const alert = deps.alerts.get(alertId(req));
+    if (!alert || !access(deps.accounts, res).sees(alert.kitchenId)) fail('alert_not_found', 'no such alert');
+    return alert!;
+  };
+  r.get('/alerts/:alertId', (req, res) => void res.json(scopedAlert(req, res)));
   r.post('/alerts/:alertId/:action', (req, res) => {
-    const id = alertId(req);
-    const before = deps.alerts.get(id) ?? fail('alert_not_found', 'no such alert');
-    const by = (req.body as { by?: unknown } | undefined)?.by;
+    const before = scopedAlert(req, res);
+    const id = before.id;
     const action = req.params.action;
+    const who = access(deps.accounts, res);
     let after: Alert | undefined;
     if (action === 'acknowledge') {
-      if (typeof by !== 'string' || by.trim() === '' || by.length > 80) fail('invalid_body', 'acknowledge needs {"by": "<name>"}');
-      after = deps.alertActions.acknowledge(id, (by as string).trim());
-    } else if (action === 'resolve') after = deps.alertActions.resolve(id);
-    else if (action === 'close') after = deps.alertActions.close(id);
-    else fail('not_found', `no alert action ${action}`);
+      who.must('alert:ack', before.kitchenId);
+      // Who acknowledged is the logged-in person, not a name typed in.
+      after = deps.alertActions.acknowledge(id, who.user.displayName);
+    } else if (action === 'resolve') {
+      who.must('alert:resolve', before.kitchenId);
+      after = deps.alertActions.resolve(id);
+    } else if (action === 'close') {
+      who.must('alert:close', before.kitchenId);
+      after = deps.alertActions.close(id);
+    } else fail('not_found', `no alert action ${action}`);
     if (!after || after.status === before.status) fail('invalid_transition', `cannot ${action} an alert that is ${before.status}`);
     res.json(after);
   });

@@ -1,6 +1,6 @@
 // REST for the food-sample ledger: the day's board, meal times and menus, a
 // sample recorded by hand, and the seal / dispose steps (rule book section 4).
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { MEALS, type Meal } from '../../../contracts/samples.ts';
 import { isValidId } from '../../../contracts/topics.ts';
 import { DEFAULT_PROFILE_ID, profileById } from '../../../contracts/profiles.ts';
@@ -9,11 +9,13 @@ import type { RegistryRepo } from '../sql/registry-repo.ts';
 import type { SamplesRepo } from '../sql/samples-repo.ts';
 import type { SampleLedger } from '../../app/sample-ledger.ts';
 import { fail } from './errors.ts';
+import { access, type AccountsPort } from './auth.ts';
 
 export interface SampleApiDeps {
   registry: RegistryRepo;
   samples: SamplesRepo;
   sampleLedger: SampleLedger;
+  accounts: AccountsPort;
   now(): number;
 }
 
@@ -33,29 +35,38 @@ const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const isMeal = (m: unknown): m is Meal => typeof m === 'string' && (MEALS as readonly string[]).includes(m);
 const person = (by: unknown) => (typeof by === 'string' && by.trim() !== '' && by.length <= 40 ? by.trim() : undefined);
 
-function kitchenParam(req: Request, registry: RegistryRepo): string {
+/** The path's kitchen: well-formed, existing, in the user's scope, and (for a change) the user's role allows `action`. */
+function kitchenParam(req: Request, res: Response, deps: SampleApiDeps, action?: string): string {
   const id = req.params.kitchenId;
   if (typeof id !== 'string' || !isValidId(id)) fail('invalid_id', 'kitchenId must match [A-Za-z0-9_-]{1,64}');
-  if (!registry.getKitchen(id as string)) fail('kitchen_not_found', `no kitchen ${id}`);
+  const who = access(deps.accounts, res);
+  who.kitchen(id as string);
+  if (!deps.registry.getKitchen(id as string)) fail('kitchen_not_found', `no kitchen ${id}`);
+  if (action) who.must(action, id as string);
   return id as string;
 }
 
 export function createSampleRouter(deps: SampleApiDeps): Router {
   const r = Router();
-  const sampleOr404 = (req: Request) => {
+  /** A sample the user may see (else 404 as if there were none), and may act on with `action`. */
+  const sampleOr404 = (req: Request, res: Response, action: string) => {
     const id = Number(req.params.sampleId);
     if (!Number.isSafeInteger(id) || id <= 0) fail('invalid_id', 'sampleId must be a positive integer');
-    return deps.samples.get(id) ?? fail('sample_not_found', 'no such sample');
+    const sample = deps.samples.get(id);
+    const who = access(deps.accounts, res);
+    if (!sample || !who.sees(sample.kitchenId)) fail('sample_not_found', 'no such sample');
+    who.must(action, sample!.kitchenId);
+    return { sample: sample!, by: who.user.displayName };
   };
 
   r.get('/kitchens/:kitchenId/samples', (req, res) => {
-    const kitchenId = kitchenParam(req, deps.registry);
+    const kitchenId = kitchenParam(req, res, deps);
     const date = req.query.date;
     if (date !== undefined && (typeof date !== 'string' || !DATE.test(date))) fail('invalid_query', 'date must be YYYY-MM-DD');
     res.json(deps.sampleLedger.dayBoard(kitchenId, date as string | undefined));
   });
   r.put('/kitchens/:kitchenId/meal-times', (req, res) => {
-    const kitchenId = kitchenParam(req, deps.registry);
+    const kitchenId = kitchenParam(req, res, deps, 'kitchen:meal-times');
     const times = req.body as Array<{ meal?: unknown; starts?: unknown; ends?: unknown }>;
     const valid = (t: unknown) => typeof t === 'object' && t !== null && isMeal((t as { meal?: unknown }).meal)
       && HHMM.test(String((t as { starts?: unknown }).starts)) && HHMM.test(String((t as { ends?: unknown }).ends))
@@ -67,7 +78,7 @@ export function createSampleRouter(deps: SampleApiDeps): Router {
     res.json(deps.samples.mealTimes(kitchenId));
   });
   r.put('/kitchens/:kitchenId/menus/:date/:meal', (req, res) => {
-    const kitchenId = kitchenParam(req, deps.registry);
+    const kitchenId = kitchenParam(req, res, deps, 'kitchen:meal-times');
     const { date, meal } = req.params;
     if (!DATE.test(String(date)) || !isMeal(meal)) fail('invalid_id', 'path must be …/menus/YYYY-MM-DD/breakfast|lunch|dinner');
     const dishes = (req.body as { dishes?: unknown })?.dishes;
@@ -79,7 +90,7 @@ export function createSampleRouter(deps: SampleApiDeps): Router {
   });
   // [FS-SAMPLE-RECORD] a sample recorded by hand (no scale event, or one rejected for lacking a scan).
   r.post('/kitchens/:kitchenId/samples', (req, res) => {
-    const kitchenId = kitchenParam(req, deps.registry);
+    const kitchenId = kitchenParam(req, res, deps, 'sample:record');
     const b = (req.body ?? {}) as Record<string, unknown>;
     const service = isMeal(b.meal) && typeof b.date === 'string' && DATE.test(b.date) ? { date: b.date, meal: b.meal } : undefined;
     const placedAt = typeof b.placedAt === 'string' ? Date.parse(b.placedAt) : undefined;
@@ -106,15 +117,14 @@ export function createSampleRouter(deps: SampleApiDeps): Router {
   });
   // [FS-SAMPLE-SEAL] sealed after a suspected food-borne illness: handed to the regulator, never disposed.
   r.post('/samples/:sampleId/seal', (req, res) => {
-    const sample = sampleOr404(req);
-    const by = person((req.body as { by?: unknown })?.by) ?? fail('invalid_body', 'seal needs {"by": "<name>"}');
+    // Who sealed is the logged-in person (a regulator), not a name typed in.
+    const { sample, by } = sampleOr404(req, res, 'sample:seal');
     const verdict = canSeal(sample);
     if (!verdict.ok) fail('invalid_transition', `cannot seal a sample that is ${verdict.reason.replace('_', ' ')}`);
     res.json(deps.sampleLedger.publish(deps.samples.seal(sample.id, deps.now(), by)));
   });
   r.post('/samples/:sampleId/dispose', (req, res) => {
-    const sample = sampleOr404(req);
-    const by = person((req.body as { by?: unknown })?.by) ?? fail('invalid_body', 'dispose needs {"by": "<name>"}');
+    const { sample, by } = sampleOr404(req, res, 'sample:dispose');
     const profile = profileById(deps.registry.getKitchen(sample.kitchenId)?.profile ?? DEFAULT_PROFILE_ID);
     const verdict = canDispose(sample, deps.now(), profile);
     if (!verdict.ok) {

@@ -212,6 +212,11 @@ export function createCamerasRepo(db: Db) {
     saveSnapshot(sha256: string, mime: string, bytes: Buffer, at: number) {
       db.prepare('INSERT OR IGNORE INTO snapshots (sha256, mime, bytes, created_at) VALUES (?, ?, ?, ?)').run(sha256, mime, bytes, at);
     },
+    /** The kitchens whose AI events show this snapshot (normally one). */
+    snapshotKitchens(sha256: string): string[] {
+      return (db.prepare('SELECT DISTINCT kitchen_id FROM ai_events WHERE snapshot_sha256 = ?').all(sha256) as Array<{ kitchen_id: string }>)
+        .map((r) => r.kitchen_id);
+    },
     getSnapshot(sha256: string): { mime: string; bytes: Buffer } | undefined {
       return db.prepare('SELECT mime, bytes FROM snapshots WHERE sha256 = ?').get(sha256) as { mime: string; bytes: Buffer } | undefined;
     },

@@ -168,6 +168,46 @@ const MIGRATIONS: string[] = [
      detected_at INTEGER NOT NULL,
      PRIMARY KEY (kitchen_id, edge_id)
    );`,
+  // Accounts and scope (rule book section 1): the jurisdiction tree, the kitchens in each
+  // jurisdiction (a kitchen sits in several authorities' at once), users and their
+  // jurisdictions, and login sessions, of which only the token's SHA-256 is stored.
+  // Usernames are unique case-insensitively: "Wang" and "wang" must not be two people.
+  `CREATE TABLE jurisdictions (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     level TEXT NOT NULL,
+     parent_id TEXT REFERENCES jurisdictions(id),
+     video_retention_days INTEGER
+   );
+   CREATE TABLE kitchen_jurisdictions (
+     kitchen_id TEXT NOT NULL,
+     jurisdiction_id TEXT NOT NULL REFERENCES jurisdictions(id),
+     PRIMARY KEY (kitchen_id, jurisdiction_id)
+   );
+   CREATE TABLE users (
+     id INTEGER PRIMARY KEY,
+     username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+     display_name TEXT NOT NULL,
+     role TEXT NOT NULL,
+     kitchen_id TEXT,
+     password_hash TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     disabled_at INTEGER
+   );
+   CREATE TABLE user_jurisdictions (
+     user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     jurisdiction_id TEXT NOT NULL REFERENCES jurisdictions(id),
+     PRIMARY KEY (user_id, jurisdiction_id)
+   );
+   CREATE TABLE sessions (
+     token_hash TEXT PRIMARY KEY,
+     user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL,
+     last_seen_at INTEGER NOT NULL
+   );
+   CREATE INDEX sessions_by_user ON sessions (user_id);
+   CREATE INDEX sessions_by_expiry ON sessions (expires_at);`,
 ];
 
 export function openDatabase(path: string): Db {

@@ -8,6 +8,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { isValidId } from '../../../contracts/topics.ts';
 import type { VideoHub } from '../../app/video-hub.ts';
+import { sessionToken, type AccountsPort } from '../http/auth.ts';
 
 const PATH = /^\/video\/([^/?#]+)\/([^/?#]+)\/?(?:\?.*)?$/;
 
@@ -34,7 +35,7 @@ function sameOrigin(req: IncomingMessage): boolean {
   }
 }
 
-export function attachVideoSockets(http: HttpServer, hub: VideoHub) {
+export function attachVideoSockets(http: HttpServer, hub: VideoHub, accounts: Pick<AccountsPort, 'userOfToken' | 'canSee'>) {
   // perMessageDeflate off: MPEG-TS does not compress, and deflating per viewer costs CPU.
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: 4096 });
 
@@ -46,9 +47,16 @@ export function attachVideoSockets(http: HttpServer, hub: VideoHub) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
+    const token = sessionToken(req.headers.cookie);
+    const user = token ? accounts.userOfToken(token) : undefined;
+    if (!user) {
+      socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
+      return;
+    }
     const to = target(req);
-    if (!to) {
-      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    // Outside the user's scope looks the same as a camera path that does not exist.
+    if (!to || !accounts.canSee(user, to.kitchenId)) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => watch(ws, to.kitchenId, to.cameraId));
