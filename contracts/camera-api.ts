@@ -55,7 +55,17 @@ export const AiEventDto = Type.Object({
 });
 export type AiEventDto = Static<typeof AiEventDto>;
 
-/** POST /api/ai-events/{id}/review */
+/** POST /api/ai-events/{id}/review: the body. Who decided is the logged-in user. */
+export const AiReviewBody = Type.Object(
+  {
+    decision: Type.Union([Type.Literal('confirm'), Type.Literal('reject')]),
+    note: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+export type AiReviewBody = Static<typeof AiReviewBody>;
+
+/** A review as the server records it: the body plus who decided (the session's display name). */
 export const AiReviewRequest = Type.Object(
   {
     decision: Type.Union([Type.Literal('confirm'), Type.Literal('reject')]),

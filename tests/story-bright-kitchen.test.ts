@@ -75,7 +75,7 @@ beforeAll(async () => {
   stack.server.accounts.upsertJurisdiction({ id: 'cam-district', name: '示范区', level: 'district', parentId: null, videoRetentionDays: null });
   stack.server.accounts.linkKitchen(K, 'cam-district');
   inspectorWang = await stack.loginAs({ username: 'wang', displayName: '王督查', role: 'inspector', jurisdictions: ['cam-district'] });
-  inspectorLi = await stack.loginAs({ username: 'li', displayName: '李四', role: 'inspector', jurisdictions: ['cam-district'] });
+  inspectorLi = await stack.loginAs({ username: 'li-si', displayName: '李四', role: 'inspector', jurisdictions: ['cam-district'] });
   staff = await stack.loginAs({ username: 'cam-staff', displayName: '张师傅', role: 'kitchen_staff', kitchenId: K });
   browser = await launchBrowser();
 }, 60_000);

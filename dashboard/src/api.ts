@@ -1,16 +1,31 @@
 // REST client for the server's JSON API. Errors come back as {error:{code,message}}.
+// The session is an HttpOnly cookie the browser sends by itself (same origin); a 401
+// `unauthenticated` from any route means it is gone, and the app goes back to the login page.
 import type { Alert, Device, Kitchen, SampleDay, Series } from '../../contracts/api.ts';
-import type { AiEventDto, AiReviewRequest, AiReviewState } from '../../contracts/camera-api.ts';
+import type { LoginRequest, Me } from '../../contracts/auth.ts';
+import type { AiEventDto, AiReviewBody, AiReviewState } from '../../contracts/camera-api.ts';
 
 export class ApiRequestError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The Retry-After header (a 429), as sent. */
+    readonly retryAfter: string | null = null,
   ) {
     super(message);
     this.name = 'ApiRequestError';
   }
+}
+
+/** The review as the dashboard sends it: who reviews is the session's user, recorded by the server. */
+export type { AiReviewBody };
+
+let sessionLost: (() => void) | null = null;
+
+/** Called on a 401 `unauthenticated` from any route (not on a wrong password); null to stop. */
+export function onSessionLost(fn: (() => void) | null): void {
+  sessionLost = fn;
 }
 
 async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
@@ -32,7 +47,9 @@ async function readJson<T>(res: Response): Promise<T> {
   const body: unknown = await res.json().catch(() => null);
   if (!res.ok) {
     const err = (body as { error?: { code?: string; message?: string } } | null)?.error;
-    throw new ApiRequestError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? res.statusText);
+    const code = err?.code ?? `HTTP_${res.status}`;
+    if (res.status === 401 && code === 'unauthenticated') sessionLost?.();
+    throw new ApiRequestError(res.status, code, err?.message ?? res.statusText, res.headers.get('retry-after'));
   }
   return body as T;
 }
@@ -54,6 +71,12 @@ function query(params: Record<string, string | number | undefined>): string {
 }
 
 export const api = {
+  /** 401 `bad_credentials`; 429 `too_many_attempts` with retryAfter. Sets the session cookie. */
+  login: (req: LoginRequest, signal?: AbortSignal) => postJson<Me>('api/auth/login', req, signal),
+  /** 204; clears the session cookie. */
+  logout: (signal?: AbortSignal) => postJson<null>('api/auth/logout', {}, signal),
+  /** Who is logged in; 401 `unauthenticated` without a session. */
+  me: (signal?: AbortSignal) => getJson<Me>('api/auth/me', signal),
   kitchen: (id: string, signal?: AbortSignal) => getJson<Kitchen>(`api/kitchens/${seg(id)}`, signal),
   devices: (id: string, signal?: AbortSignal) => getJson<Device[]>(`api/kitchens/${seg(id)}/devices`, signal),
   alerts: (kitchenId: string, signal?: AbortSignal) =>
@@ -69,7 +92,7 @@ export const api = {
   /** Newest first. */
   aiEvents: (q: AiEventQuery, signal?: AbortSignal) =>
     getJson<AiEventDto[]>(`api/ai-events${query({ kitchen: q.kitchen, review: q.review, limit: q.limit })}`, signal),
-  /** 409 `ai_event_reviewed` when someone reviewed it first. */
-  reviewAiEvent: (id: number, review: AiReviewRequest, signal?: AbortSignal) =>
+  /** 409 `ai_event_reviewed` when someone reviewed it first; 403 `forbidden` without `ai:review` there. */
+  reviewAiEvent: (id: number, review: AiReviewBody, signal?: AbortSignal) =>
     postJson<AiEventDto>(`api/ai-events/${seg(String(id))}/review`, review, signal),
 };

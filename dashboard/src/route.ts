@@ -1,10 +1,12 @@
-// Hash routes: `#/` the district page, `#/kitchen/<id>` one kitchen, `#/wall` the video wall.
+// Hash routes: `#/` the district page, `#/kitchen/<id>` one kitchen, `#/wall` the video wall,
+// `#/login` the login page (shown whenever there is no session).
 // A route may carry a query after `?` (`#/wall?latency=1`); see pageParams in bright-kitchen.ts.
-export type Route = { page: 'district' } | { page: 'kitchen'; kitchenId: string } | { page: 'wall' };
+export type Route = { page: 'district' } | { page: 'kitchen'; kitchenId: string } | { page: 'wall' } | { page: 'login' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.split('?', 1)[0] ?? '';
   if (/^#\/wall\/?$/.test(path)) return { page: 'wall' };
+  if (/^#\/login\/?$/.test(path)) return { page: 'login' };
   const m = /^#\/kitchen\/([^/?#]+)\/?$/.exec(path);
   if (m?.[1]) {
     try {
@@ -22,3 +24,4 @@ export function kitchenHref(kitchenId: string): string {
 
 export const DISTRICT_HREF = '#/';
 export const WALL_HREF = '#/wall';
+export const LOGIN_HREF = '#/login';

@@ -1,5 +1,9 @@
 // The one socket module. On every (re)connect it asks for a snapshot and
 // replaces the state, then applies deltas. Everything else reads the store.
+// It is opened only once logged in: the server admits a socket by the session cookie of the
+// page, which the browser sends by itself on the same origin (polling and the WebSocket
+// upgrade alike), so `withCredentials` (for cross-origin requests only) stays off. A refusal
+// (connect_error 'unauthenticated') means the session is gone: back to the login page.
 import { io, type Socket } from 'socket.io-client';
 import type { Alert, LatestReading, SampleDto } from '../../contracts/api.ts';
 import type { ClientToServerEvents, ServerToClientEvents, Snapshot } from '../../contracts/events.ts';
@@ -19,9 +23,18 @@ export interface Live {
   close(): void;
 }
 
-const SNAPSHOT_TIMEOUT_MS = 10_000;
+export interface LiveOptions {
+  /** The server refused the socket for want of a session. */
+  onUnauthenticated(): void;
+}
 
-export function connectLive(store: Store): Live {
+const SNAPSHOT_TIMEOUT_MS = 10_000;
+const RECONNECT_AFTER_KICK_MS = 1_000;
+
+/** The server's middleware refuses a socket without a session with this message. */
+export const isUnauthenticated = (err: { message?: string } | null | undefined): boolean => err?.message === 'unauthenticated';
+
+export function connectLive(store: Store, opts: LiveOptions): Live {
   // Relative to the page, so the app also works behind a path prefix.
   const path = new URL('socket.io', window.location.href).pathname;
   const socket: ClientSocket = io({ path });
@@ -29,6 +42,7 @@ export function connectLive(store: Store): Live {
   const sampleListeners = new Set<(s: SampleDto) => void>();
   const raisedListeners = new Set<(a: Alert) => void>();
   let watched: string | null = null;
+  let closed = false;
 
   const requestSnapshot = (): void => {
     store.beginSnapshot();
@@ -49,9 +63,18 @@ export function connectLive(store: Store): Live {
     if (watched !== null) socket.emit('kitchen:watch', watched);
     requestSnapshot();
   });
-  socket.on('disconnect', () => store.connection('offline'));
+  socket.on('disconnect', (reason) => {
+    store.connection('offline');
+    // The server closed it (a logout elsewhere, say): the client does not retry by itself.
+    // Try once more; without a session that ends in connect_error 'unauthenticated'.
+    if (reason === 'io server disconnect') setTimeout(() => closed || socket.connect(), RECONNECT_AFTER_KICK_MS);
+  });
   socket.io.on('reconnect_attempt', () => store.connection('offline'));
-  socket.on('connect_error', () => store.connection('offline'));
+  socket.on('connect_error', (err) => {
+    store.connection('offline');
+    // A refusal by the server's middleware is not retried by the client.
+    if (isUnauthenticated(err)) opts.onUnauthenticated();
+  });
 
   socket.on('reading:new', (reading) => {
     store.delta({ type: 'reading', reading });
@@ -89,7 +112,10 @@ export function connectLive(store: Store): Live {
       raisedListeners.add(fn);
       return () => raisedListeners.delete(fn);
     },
-    close: () => socket.close(),
+    close() {
+      closed = true;
+      socket.close();
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 // AI events (FS-AI-EVENT) of one kitchen or of the district, newest first: the snapshot, what
 // was seen, where and when, how often and how sure, and the review. A pending event has
-// confirm and reject buttons. Events come from REST on mount (and after a reconnect, for what
+// confirm and reject buttons when the user may review (`ai:review`). Events come from REST on mount (and after a reconnect, for what
 // was missed) into the store, then live from ai:event.
 import type { AiEventDto } from '../../../contracts/camera-api.ts';
 import { api } from '../api.ts';
@@ -20,6 +20,8 @@ export interface AiFeedOptions {
   limit: number;
   /** 'grid' of cards (kitchen page) or a 'list' (a side column). */
   layout: 'grid' | 'list';
+  /** The logged-in user's name when they may review AI events (`ai:review`); null: no buttons. */
+  reviewer: string | null;
 }
 
 export interface AiFeed {
@@ -116,7 +118,7 @@ export function createAiFeed(store: Store, opts: AiFeedOptions): AiFeed {
         shown,
         (e) => String(e.id),
         (e) => itemSignature(e, ctx(e)),
-        (e) => renderItem(e, ctx(e), review),
+        (e) => renderItem(e, ctx(e), opts.reviewer === null ? null : review),
       );
     },
     destroy() {
@@ -128,6 +130,7 @@ export function createAiFeed(store: Store, opts: AiFeedOptions): AiFeed {
   function review(e: AiEventDto, decision: Decision, summary: string): void {
     openReviewDialog(e, decision, {
       summary,
+      reviewer: opts.reviewer ?? '',
       onReviewed: (reviewed) => store.aiEvents([reviewed]),
       onConflict: load,
     });
@@ -142,7 +145,8 @@ function itemSignature(e: AiEventDto, ctx: ItemContext): string {
   return JSON.stringify([getLang(), e, ctx.kitchenName, ctx.cameraName, formatTime(e.detectedAt, ctx), e.reviewedAt && formatTime(e.reviewedAt, ctx)]);
 }
 
-function renderItem(e: AiEventDto, ctx: ItemContext, review: (e: AiEventDto, d: Decision, summary: string) => void): HTMLElement {
+/** `review` null: the user may not review, so a pending event shows no buttons. */
+function renderItem(e: AiEventDto, ctx: ItemContext, review: ((e: AiEventDto, d: Decision, summary: string) => void) | null): HTMLElement {
   const category = aiCategoryName(e.category);
   const summary = summaryOf(e, ctx);
   const alt = t('ai.snapshotAlt', { category, camera: ctx.cameraName });
@@ -180,7 +184,7 @@ function renderItem(e: AiEventDto, ctx: ItemContext, review: (e: AiEventDto, d: 
         h('span', { class: `review-chip review-chip-${e.review}` }, t(`ai.review.${e.review}`)),
       ),
       e.review === 'pending'
-        ? h(
+        ? review && h(
             'div',
             { class: 'ai-actions' },
             h('button', { type: 'button', class: 'btn btn-danger ai-confirm', onclick: () => review(e, 'confirm', summary) }, t('ai.confirm')),

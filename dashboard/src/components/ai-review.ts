@@ -1,6 +1,7 @@
-// Confirming or rejecting an AI event: who reviews (remembered in this browser, as there are no
-// logins yet), an optional note, then POST /api/ai-events/{id}/review. A review is final: when
-// someone else was first the server answers 409 ai_event_reviewed, and the form says so.
+// Confirming or rejecting an AI event: an optional note, then POST /api/ai-events/{id}/review.
+// Who reviews is the logged-in user (the server records their name), so the form asks for no
+// name; it only says who will sign. A review is final: when someone else was first the server
+// answers 409 ai_event_reviewed, and the form says so.
 import type { AiEventDto } from '../../../contracts/camera-api.ts';
 import { api, ApiRequestError } from '../api.ts';
 import { h } from '../dom.ts';
@@ -9,29 +10,13 @@ import { openModal } from './modal.ts';
 
 export type Decision = 'confirm' | 'reject';
 
-const REVIEWER_KEY = 'kcw.reviewer';
-const NAME_MAX = 40;
 const NOTE_MAX = 200;
-
-export function rememberedReviewer(): string {
-  try {
-    return globalThis.localStorage?.getItem(REVIEWER_KEY) ?? '';
-  } catch {
-    return ''; // storage blocked: the reviewer types the name each time
-  }
-}
-
-function rememberReviewer(name: string): void {
-  try {
-    globalThis.localStorage?.setItem(REVIEWER_KEY, name);
-  } catch {
-    // not remembered; the review still goes through
-  }
-}
 
 export interface ReviewContext {
   /** What the event is, in words: category · camera · time. */
   summary: string;
+  /** The logged-in user's display name, shown as the reviewer. */
+  reviewer: string;
   /** The server's answer: the reviewed event. */
   onReviewed(event: AiEventDto): void;
   /** Someone else reviewed it first: fetch the feed again. */
@@ -39,7 +24,6 @@ export interface ReviewContext {
 }
 
 export function openReviewDialog(event: AiEventDto, decision: Decision, ctx: ReviewContext): void {
-  const who = h('input', { name: 'by', required: true, maxlength: NAME_MAX, autocomplete: 'name', placeholder: t('review.whoHint'), value: rememberedReviewer() });
   const note = h('textarea', { name: 'note', maxlength: NOTE_MAX, rows: 3 });
   const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
   const submit = h('button', { type: 'submit', class: `btn ${decision === 'confirm' ? 'btn-danger' : 'btn-primary'}` }, t('review.submit'));
@@ -51,13 +35,13 @@ export function openReviewDialog(event: AiEventDto, decision: Decision, ctx: Rev
     h('h2', null, title),
     h('p', { class: 'muted' }, ctx.summary),
     event.snapshotUrl ? h('img', { class: 'review-snap', src: event.snapshotUrl, alt: '' }) : null,
-    h('label', null, h('span', null, t('review.who')), who),
+    h('p', { class: 'review-as' }, h('span', { class: 'muted' }, t('review.who')), h('strong', null, ctx.reviewer)),
     h('label', null, h('span', null, t('review.note')), note),
     error,
     h('div', { class: 'form-actions' }, cancel, submit),
   );
   const dialog = openModal('review-dialog', title, form);
-  (who.value ? note : who).focus();
+  note.focus();
 
   const fail = (message: string): void => {
     error.textContent = message;
@@ -65,19 +49,12 @@ export function openReviewDialog(event: AiEventDto, decision: Decision, ctx: Rev
   };
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
-    const by = who.value.trim();
-    if (!by) {
-      fail(t('review.whoHint'));
-      who.focus();
-      return;
-    }
-    rememberReviewer(by);
     submit.disabled = true;
     submit.textContent = t('review.sending');
     error.hidden = true;
     const text = note.value.trim();
     api
-      .reviewAiEvent(event.id, { decision, by, ...(text ? { note: text } : {}) })
+      .reviewAiEvent(event.id, { decision, ...(text ? { note: text } : {}) })
       .then((reviewed) => {
         ctx.onReviewed(reviewed);
         dialog.close();
@@ -88,6 +65,10 @@ export function openReviewDialog(event: AiEventDto, decision: Decision, ctx: Rev
           fail(t('review.conflict'));
           ctx.onConflict();
           return; // the submit stays off: there is nothing left to decide
+        }
+        if (err instanceof ApiRequestError && err.status === 403) {
+          fail(t('review.forbidden'));
+          return; // asking again will not change the answer
         }
         submit.disabled = false;
         fail(t('review.failed', { msg: err instanceof Error ? err.message : String(err) }));

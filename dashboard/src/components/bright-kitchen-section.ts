@@ -14,6 +14,8 @@ export interface BrightKitchenOptions {
   latency: boolean;
   /** A camera to start at once (`#/kitchen/<id>?play=<cameraId>`), for links and benchmarks. */
   play: string | null;
+  /** Who may review AI events (see AiFeedOptions.reviewer). */
+  reviewer: string | null;
 }
 
 export interface BrightKitchenSection {
@@ -28,7 +30,7 @@ export function createBrightKitchenSection(kitchenId: string, store: Store, opts
   const count = h('span', { class: 'muted bright-count' });
   const grid = h('div', { class: 'camera-grid' });
   const empty = h('p', { class: 'placeholder', hidden: true }, t('bright.noCameras'));
-  const feed = createAiFeed(store, { kitchenId, limit: AI_FEED_LIMIT, layout: 'grid' });
+  const feed = createAiFeed(store, { kitchenId, limit: AI_FEED_LIMIT, layout: 'grid', reviewer: opts.reviewer });
   let timeZone = DEFAULT_TIME_ZONE;
   let toPlay = opts.play;
   const tiles = createTileSet(grid, (camera) =>

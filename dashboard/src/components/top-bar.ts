@@ -1,7 +1,11 @@
-// The bar above every page: product name, the pages (district, video wall), live status, local clock, language.
+// The bar above every page: product name, the pages (district, video wall), live status, local clock,
+// language, and who is logged in (name and role) with the logout button.
+import type { Me } from '../../../contracts/auth.ts';
+import { roleName } from '../auth.ts';
 import { h, icon } from '../dom.ts';
+import { langToggle } from './lang-toggle.ts';
 import { formatDateTime } from '../format.ts';
-import { getLang, setLang, t } from '../i18n.ts';
+import { t } from '../i18n.ts';
 import { ICONS } from '../icons.ts';
 import { DISTRICT_HREF, WALL_HREF, type Route } from '../route.ts';
 import type { Connection } from '../store.ts';
@@ -14,35 +18,45 @@ export interface TopBar {
   setRoute(route: Route): void;
 }
 
-export function createTopBar(): TopBar {
+export interface TopBarOptions {
+  me: Me;
+  /** Where the brand links to: the user's home (their kitchen, or the district). */
+  homeHref: string;
+  onLogout(): void;
+}
+
+export function createTopBar(opts: TopBarOptions): TopBar {
   const conn = h('span', { class: 'conn', role: 'status' });
   const clock = h('time', { class: 'clock' });
-  const langButton = h(
-    'button',
-    {
-      type: 'button',
-      class: 'lang-toggle',
-      lang: getLang() === 'en' ? 'zh-CN' : 'en',
-      'aria-label': t('lang.toggleLabel'),
-      onclick: () => setLang(getLang() === 'en' ? 'zh-CN' : 'en'),
-    },
-    icon(ICONS.globe),
-    t('lang.toggle'),
-  );
+  const langButton = langToggle();
   const districtLink = h('a', { class: 'nav-link', href: DISTRICT_HREF }, t('nav.district'));
   const wallLink = h('a', { class: 'nav-link', href: WALL_HREF }, icon(ICONS.camera), t('nav.wall'));
+  const role = roleName(opts.me.role);
+  const logout = h(
+    'button',
+    { type: 'button', class: 'logout', title: t('user.logout'), 'aria-label': t('user.logout'), onclick: () => opts.onLogout() },
+    icon(ICONS.logout),
+    h('span', { class: 'logout-text' }, t('user.logoutShort')),
+  );
+  const userMenu = h(
+    'div',
+    { class: 'user-menu', role: 'group', 'aria-label': t('user.menu'), title: `${opts.me.displayName} · ${role} (${opts.me.username})` },
+    icon(ICONS.user, 'icon user-icon'),
+    h('span', { class: 'user-who' }, h('span', { class: 'user-name' }, opts.me.displayName), h('span', { class: 'user-role', 'data-role': opts.me.role }, role)),
+    logout,
+  );
   const el = h(
     'header',
     { class: 'top-bar' },
     h(
       'a',
-      { class: 'brand', href: DISTRICT_HREF },
+      { class: 'brand', href: opts.homeHref },
       icon(ICONS.thermo, 'brand-mark'),
       h('span', { class: 'brand-name' }, t('app.name')),
       h('span', { class: 'brand-scope' }, t('app.scope')),
     ),
     h('nav', { class: 'top-nav', 'aria-label': t('app.name') }, districtLink, wallLink),
-    h('div', { class: 'top-right' }, conn, clock, langButton),
+    h('div', { class: 'top-right' }, conn, clock, langButton, userMenu),
   );
   let shown: Connection | null = null;
   return {

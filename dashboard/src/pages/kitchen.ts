@@ -28,7 +28,8 @@ interface UnitSlot {
   alertSig: string;
 }
 
-export function mountKitchen(root: HTMLElement, kitchenId: string, store: Store, live: Live): Page {
+/** `reviewer`: the user's name when they may review AI events (`ai:review`), else null. */
+export function mountKitchen(root: HTMLElement, kitchenId: string, store: Store, live: Live, reviewer: string | null): Page {
   const abort = new AbortController();
   const head = h('div', { class: 'panel kitchen-head' });
   const unitsEl = h('div', { class: 'unit-panels' });
@@ -40,6 +41,7 @@ export function mountKitchen(root: HTMLElement, kitchenId: string, store: Store,
   const bright = createBrightKitchenSection(kitchenId, store, {
     latency: latencyRequested(window.location.href),
     play: pageParams(window.location.href).get('play'),
+    reviewer,
   });
   const body = h(
     'div',

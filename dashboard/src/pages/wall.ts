@@ -21,12 +21,12 @@ const VISIBILITY_DEBOUNCE_MS = 400;
 const VISIBLE_RATIO = 0.25;
 const AI_FEED_LIMIT = 40;
 
-export function mountWall(root: HTMLElement, store: Store): Page {
+export function mountWall(root: HTMLElement, store: Store, reviewer: string | null): Page {
   const latency = latencyRequested(window.location.href);
   const summary = h('span', { class: 'muted wall-summary' });
   const grid = h('div', { class: 'wall-grid' });
   const placeholder = h('p', { class: 'placeholder' }, t('district.loading'));
-  const feed = createAiFeed(store, { kitchenId: null, limit: AI_FEED_LIMIT, layout: 'list' });
+  const feed = createAiFeed(store, { kitchenId: null, limit: AI_FEED_LIMIT, layout: 'list', reviewer });
   const gates = new Map<Element, VisibilityGate>();
   const observer = new IntersectionObserver(
     (entries) => {

@@ -3,7 +3,7 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import { Alert, ApiError, Device, Gateway, Kitchen, LatestReading, SampleDay, SampleDto, Series } from '../../../contracts/api.ts';
 import { COMMAND_NAMES } from '../../../contracts/payloads.ts';
-import { AI_REVIEW_STATES, AiEventDto, AiReviewRequest, CameraDto } from '../../../contracts/camera-api.ts';
+import { AI_REVIEW_STATES, AiEventDto, AiReviewBody, CameraDto } from '../../../contracts/camera-api.ts';
 import { API_ERRORS } from './errors.ts';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -100,7 +100,7 @@ export function openApiDocument(): object {
       schemas: {
         Kitchen: strip(Kitchen), Device: strip(Device), LatestReading: strip(LatestReading), Series: strip(Series),
         Alert: strip(Alert), ApiError: strip(ApiError), Gateway: strip(Gateway), Sample: strip(SampleDto), SampleDay: strip(SampleDay),
-        Camera: strip(CameraDto), AiEvent: strip(AiEventDto), AiReview: strip(AiReviewRequest),
+        Camera: strip(CameraDto), AiEvent: strip(AiEventDto), AiReview: strip(AiReviewBody),
       },
     },
   };
