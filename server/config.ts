@@ -24,7 +24,7 @@ const positive = (env: string, def: number, meaning: string): Setting<number> =>
 
 export const SETTINGS = {
   httpPort: port('HTTP_PORT', 8080, 'Port of the dashboard, REST API, /healthz and /metrics (0: any free port).'),
-  httpHost: text('HTTP_HOST', '127.0.0.1', 'Address the dashboard and API listen on. Loopback by default: they have no login yet; 0.0.0.0 exposes them.'),
+  httpHost: text('HTTP_HOST', '127.0.0.1', 'Address the dashboard and API listen on. Loopback by default: the demo accounts\' passwords are public; 0.0.0.0 exposes them.'),
   mqttPort: port('MQTT_PORT', 1883, 'Port of the MQTT broker (0: any free port).'),
   influxUrl: text('INFLUX_URL', undefined, 'URL of a running InfluxDB 1.x; unset: the project starts its own influxd under DATA_DIR.'),
   influxDatabase: text('INFLUX_DB', 'kitchen_cold_chain', 'InfluxDB database for the series.'),
