@@ -1,6 +1,7 @@
 // REST DTOs shared by the server (responses, OpenAPI) and the dashboard (requests).
 import { Type, type Static } from '@sinclair/typebox';
 import { DeviceKind, ProbeType } from './payloads.ts';
+import { Cause, Disposition } from './alert-workflow.ts';
 
 export const Kitchen = Type.Object({
   id: Type.String(),
@@ -99,6 +100,13 @@ export const Alert = Type.Object({
   acknowledgedBy: Nullable(Type.String()),
   resolvedAt: Nullable(Time()),
   closedAt: Nullable(Time()),
+  /** The kitchen's corrective action (rule book section 6), recorded when it resolves the alert. */
+  resolvedBy: Nullable(Type.String()),
+  cause: Type.Union([Cause, Type.Null()]),
+  correctiveAction: Nullable(Type.String()),
+  disposition: Type.Union([Disposition, Type.Null()]),
+  /** Who verified the corrective action and closed the alert. */
+  closedBy: Nullable(Type.String()),
 });
 export type Alert = Static<typeof Alert>;
 

@@ -10,6 +10,8 @@ import { createBatchWriter } from './adapters/influx/batch-writer.ts';
 import { openDatabase, isHealthy } from './adapters/sql/database.ts';
 import { createRegistryRepo } from './adapters/sql/registry-repo.ts';
 import { createAlertsRepo } from './adapters/sql/alerts-repo.ts';
+import { createAuditRepo } from './adapters/sql/audit-repo.ts';
+import { createAudit } from './app/audit.ts';
 import { createRuleStateRepo } from './adapters/sql/rule-state-repo.ts';
 import { createServerMqtt } from './adapters/mqtt-client.ts';
 import { createSocketAdapter } from './adapters/socket.ts';
@@ -65,6 +67,8 @@ export function createServer(opts: ServerOptions) {
   const db = openDatabase(opts.sqlitePath);
   const registry = createRegistryRepo(db);
   const alerts = createAlertsRepo(db);
+  // Audit times are the rules' clock, like the alert times they sit beside in a history.
+  const audit = createAudit({ repo: createAuditRepo(db), now: () => clock.now() });
   const series = createSeriesStore(opts.influx);
   const http: HttpServer = createHttpServer();
   let socket: ReturnType<typeof createSocketAdapter> | undefined;
@@ -79,7 +83,7 @@ export function createServer(opts: ServerOptions) {
 
   // Sessions and login limits run on real time, like transport timeouts: the injected clock is the
   // rules' (tests move it days ahead), and must not log people out.
-  const accounts = createAccounts({ users: createUsersRepo(db), now: () => Date.now(), cost: opts.passwordCost, log });
+  const accounts = createAccounts({ users: createUsersRepo(db), now: () => Date.now(), cost: opts.passwordCost, log, audit: audit.record });
   const cameras = createCamerasRepo(db);
   let linkUpSince: number | null = null;
   const cameraMonitor = createCameraMonitor({
@@ -95,6 +99,7 @@ export function createServer(opts: ServerOptions) {
     cameras, alerts, registry, now: () => clock.now(), emitAlert,
     emitAiEvent: (dto) => socket?.emitAiEvent(dto),
     onRaised: (rule) => metrics.alertsRaised.inc({ rule }),
+    audit: audit.record,
   });
 
   const coldChain = createColdChain({
@@ -175,11 +180,11 @@ export function createServer(opts: ServerOptions) {
     onCameras: (gw, message) => cameraMonitor.onHealth(gw, message),
     onAiEvent: (gw, event) => aiEvents.onEvent(gw, event),
   });
-  const alertActions = createAlertActions({ alerts, now: () => clock.now(), emit: emitAlert });
+  const alertActions = createAlertActions({ alerts, audit, now: () => clock.now(), emit: emitAlert });
   const timers: NodeJS.Timeout[] = [];
 
   const app = createHttpApp({
-    registry, alerts, series, live, alertActions, commands, sampleLedger, samples, cameraMonitor, aiEvents, accounts, now: () => clock.now(), log, metricsRegistry: metrics.registry, dashboardDir: opts.dashboardDir,
+    registry, alerts, audit, series, live, alertActions, commands, sampleLedger, samples, cameraMonitor, aiEvents, accounts, now: () => clock.now(), log, metricsRegistry: metrics.registry, dashboardDir: opts.dashboardDir,
     health: async () => ({ broker: mqtt.connected(), influxdb: await series.ping(), sql: isHealthy(db) }),
   });
   http.on('request', app);
@@ -187,7 +192,7 @@ export function createServer(opts: ServerOptions) {
   let videoSockets: ReturnType<typeof attachVideoSockets> | undefined;
 
   return {
-    metrics, registry, alerts, writer, live, coldChain, samples, sampleLedger, cameraMonitor, aiEvents, video, accounts,
+    metrics, registry, alerts, audit, writer, live, coldChain, samples, sampleLedger, cameraMonitor, aiEvents, video, accounts,
     async start() {
       coldChain.load();
       socket = createSocketAdapter(http, {

@@ -169,15 +169,17 @@ describe('server ingest', () => {
     // The kitchen's staff acknowledge and resolve; closing is for the manager (or an inspector).
     const staff = await stack.loginAs({ username: 'ka-staff', displayName: '王师傅', role: 'kitchen_staff', kitchenId: 'ka' });
     const manager = await stack.loginAs({ username: 'ka-manager', displayName: '李经理', role: 'kitchen_manager', kitchenId: 'ka' });
+    const fix = { cause: 'door', correctiveAction: '关好柜门', disposition: { kind: 'none' } };
     const post = async (action: string, as = staff) => {
-      const res = await as.fetch(`/api/alerts/${alert.id}/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      const body = JSON.stringify(action === 'resolve' ? fix : {});
+      const res = await as.fetch(`/api/alerts/${alert.id}/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
       return { status: res.status, body: (await res.json()) as { status?: string; acknowledgedBy?: string; error?: { code: string } } };
     };
     expect(await post('acknowledge')).toMatchObject({ status: 200, body: { status: 'acknowledged', acknowledgedBy: '王师傅' } });
     expect(await post('close', manager)).toMatchObject({ status: 409, body: { error: { code: 'invalid_transition' } } });
-    expect(await post('resolve')).toMatchObject({ status: 200, body: { status: 'resolved' } });
+    expect(await post('resolve')).toMatchObject({ status: 200, body: { status: 'resolved', resolvedBy: '王师傅', cause: 'door' } });
     expect(await post('close')).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
-    expect(await post('close', manager)).toMatchObject({ status: 200, body: { status: 'closed' } });
+    expect(await post('close', manager)).toMatchObject({ status: 200, body: { status: 'closed', closedBy: '李经理' } });
     expect((await list()).some((x) => x.id === alert.id)).toBe(false);
   });
 

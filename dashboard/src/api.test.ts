@@ -48,4 +48,27 @@ describe('REST client and the session', () => {
     expect(call[0]).toBe('api/ai-events/7/review');
     expect(JSON.parse(String(call[1].body))).toEqual({ decision: 'confirm', note: '现场已制止' });
   });
+
+  it('acknowledges without a body, and sends the corrective action, a verification and a comment as JSON', async () => {
+    const fetchMock = vi.fn(async (_url: string, _init?: RequestInit) => new Response('{}', { status: 200 }));
+    vi.stubGlobal('fetch', fetchMock);
+    await api.ackAlert(5);
+    await api.resolveAlert(5, { cause: 'door', correctiveAction: '关门', disposition: { kind: 'discarded', quantity: '3 kg' } });
+    await api.closeAlert(5, { note: '已核查' });
+    await api.commentAlert(5, { text: '备注' });
+    await api.alertHistory(5);
+    const calls = fetchMock.mock.calls as unknown as [string, RequestInit | undefined][];
+    expect(calls.map((c) => [c[0], c[1]?.method ?? 'GET'])).toEqual([
+      ['api/alerts/5/acknowledge', 'POST'],
+      ['api/alerts/5/resolve', 'POST'],
+      ['api/alerts/5/close', 'POST'],
+      ['api/alerts/5/comments', 'POST'],
+      ['api/alerts/5/history', 'GET'],
+    ]);
+    expect(calls[0]?.[1]?.body).toBeUndefined();
+    expect(calls[0]?.[1]?.headers).not.toHaveProperty('content-type');
+    expect(JSON.parse(String(calls[1]?.[1]?.body))).toEqual({ cause: 'door', correctiveAction: '关门', disposition: { kind: 'discarded', quantity: '3 kg' } });
+    expect(JSON.parse(String(calls[2]?.[1]?.body))).toEqual({ note: '已核查' });
+    expect(JSON.parse(String(calls[3]?.[1]?.body))).toEqual({ text: '备注' });
+  });
 });

@@ -2,6 +2,7 @@
 // The session is an HttpOnly cookie the browser sends by itself (same origin); a 401
 // `unauthenticated` from any route means it is gone, and the app goes back to the login page.
 import type { Alert, Device, Kitchen, SampleDay, Series } from '../../contracts/api.ts';
+import type { AlertHistoryEntry, CloseRequest, CommentRequest, ResolveRequest } from '../../contracts/alert-workflow.ts';
 import type { LoginRequest, Me } from '../../contracts/auth.ts';
 import type { AiEventDto, AiReviewBody, AiReviewState } from '../../contracts/camera-api.ts';
 
@@ -32,12 +33,14 @@ async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   return readJson<T>(await fetch(path, { headers: { accept: 'application/json' }, signal }));
 }
 
+/** `payload` undefined: a POST without a body (no content-type either). */
 async function postJson<T>(path: string, payload: unknown, signal?: AbortSignal): Promise<T> {
+  const hasBody = payload !== undefined;
   return readJson<T>(
     await fetch(path, {
       method: 'POST',
-      headers: { accept: 'application/json', 'content-type': 'application/json' },
-      body: JSON.stringify(payload),
+      headers: hasBody ? { accept: 'application/json', 'content-type': 'application/json' } : { accept: 'application/json' },
+      body: hasBody ? JSON.stringify(payload) : undefined,
       signal,
     }),
   );
@@ -81,6 +84,18 @@ export const api = {
   devices: (id: string, signal?: AbortSignal) => getJson<Device[]>(`api/kitchens/${seg(id)}/devices`, signal),
   alerts: (kitchenId: string, signal?: AbortSignal) =>
     getJson<Alert[]>(`api/alerts?kitchen=${seg(kitchenId)}`, signal),
+  /** 确认收到: the actor is the session's user. 409 `invalid_transition` unless active; 403 `forbidden`. */
+  ackAlert: (id: number, signal?: AbortSignal) => postJson<Alert>(`api/alerts/${seg(String(id))}/acknowledge`, undefined, signal),
+  /** The corrective action; 400 `invalid_body` with a message when incomplete. */
+  resolveAlert: (id: number, req: ResolveRequest, signal?: AbortSignal) =>
+    postJson<Alert>(`api/alerts/${seg(String(id))}/resolve`, req, signal),
+  /** Verification by a manager or inspector: 403 `forbidden` (e.g. the resolver), 409 `invalid_transition` before resolved. */
+  closeAlert: (id: number, req: CloseRequest, signal?: AbortSignal) => postJson<Alert>(`api/alerts/${seg(String(id))}/close`, req, signal),
+  /** 201. */
+  commentAlert: (id: number, req: CommentRequest, signal?: AbortSignal) =>
+    postJson<unknown>(`api/alerts/${seg(String(id))}/comments`, req, signal),
+  /** Oldest first. */
+  alertHistory: (id: number, signal?: AbortSignal) => getJson<AlertHistoryEntry[]>(`api/alerts/${seg(String(id))}/history`, signal),
   /** The kitchen's sample board for a site-local day (YYYY-MM-DD); the site's today when left out. */
   samples: (kitchenId: string, date?: string, signal?: AbortSignal) =>
     getJson<SampleDay>(`api/kitchens/${seg(kitchenId)}/samples${date ? `?date=${seg(date)}` : ''}`, signal),

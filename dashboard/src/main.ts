@@ -176,7 +176,7 @@ function startApp(app: HTMLElement, me: Me, hooks: AppHooks): RunningApp {
     const route = parseRoute(window.location.hash);
     page =
       route.page === 'kitchen'
-        ? mountKitchen(main, route.kitchenId, store, live, reviewer)
+        ? mountKitchen(main, route.kitchenId, store, live, me)
         : route.page === 'wall'
           ? mountWall(main, store, reviewer)
           : mountDistrict(main);

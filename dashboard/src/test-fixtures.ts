@@ -29,6 +29,11 @@ export function alert(id: number, over: Partial<Alert> = {}): Alert {
     acknowledgedBy: null,
     resolvedAt: null,
     closedAt: null,
+    resolvedBy: null,
+    cause: null,
+    correctiveAction: null,
+    disposition: null,
+    closedBy: null,
     ...over,
   };
 }

@@ -10,6 +10,7 @@ import {
   strictestRetentionDays, type Action, type AuthUser, type LoginLimit, type Scope, type UserInput,
 } from '../domain/access/access.ts';
 import type { UserRecord, UsersRepo } from '../adapters/sql/users-repo.ts';
+import type { RecordAudit } from './audit.ts';
 
 export type AccountErrorCode = 'invalid_user' | 'weak_password' | 'user_exists' | 'invalid_jurisdiction';
 
@@ -33,6 +34,8 @@ export interface AccountsDeps {
   sessionTtlMs?: number;
   limit?: LoginLimit;
   log?: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
+  /** Accounts and jurisdictions are settings: their changes go to the audit log (rule book section 6). */
+  audit?: RecordAudit;
 }
 
 export const DEFAULT_SESSION_TTL_MS = 12 * 3_600_000;
@@ -50,6 +53,9 @@ export function createAccounts(deps: AccountsDeps) {
   const cost = deps.cost ?? DEFAULT_SCRYPT_COST;
   const ttl = deps.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS;
   let limiter = EMPTY_LIMITER;
+  // No route changes accounts yet: they are set up by the operator's tooling, recorded as "system".
+  const record = (action: string, subject: string, kitchenId: string | null, data: Record<string, unknown>) =>
+    deps.audit?.({ actor: 'system', role: null, action, subject, kitchenId, data });
   // Checked when the username is unknown, so that a wrong username costs as long as a wrong password.
   const dummyHash = hashSecret(randomBytes(16).toString('base64url'), cost);
   dummyHash.catch(() => {}); // a bad cost fails every login below; it must not also crash the process here
@@ -63,10 +69,14 @@ export function createAccounts(deps: AccountsDeps) {
     if (users.userByName(input.username)) throw new AccountError('user_exists', `username ${input.username} is taken`);
     const passwordHash = await hashSecret(input.password, cost);
     try {
-      return toAuthUser(users.insertUser({
+      const created = toAuthUser(users.insertUser({
         username: input.username, displayName: input.displayName.trim(), role: input.role, kitchenId: input.kitchenId ?? null,
         jurisdictions, passwordHash, createdAt: deps.now(),
       }));
+      record('user.created', `user:${created.username}`, created.kitchenId, {
+        username: created.username, displayName: created.displayName, role: created.role, jurisdictions: created.jurisdictions,
+      });
+      return created;
     } catch (err) {
       // Taken while the hash was computed.
       if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new AccountError('user_exists', `username ${input.username} is taken`);
@@ -78,6 +88,7 @@ export function createAccounts(deps: AccountsDeps) {
     const problem = checkJurisdiction(j, users.jurisdictions());
     if (problem) throw new AccountError(problem.code, problem.message);
     users.upsertJurisdiction(j);
+    record('jurisdiction.saved', `jurisdiction:${j.id}`, null, { ...j });
     return j;
   }
 
@@ -85,6 +96,7 @@ export function createAccounts(deps: AccountsDeps) {
     if (!ID_PATTERN.test(kitchenId)) throw new AccountError('invalid_jurisdiction', `invalid kitchen id ${kitchenId}`);
     if (!users.jurisdiction(jurisdictionId)) throw new AccountError('invalid_jurisdiction', `unknown jurisdiction ${jurisdictionId}`);
     users.linkKitchen(kitchenId, jurisdictionId);
+    record('jurisdiction.kitchen-linked', `jurisdiction:${jurisdictionId}`, kitchenId, { kitchenId, jurisdictionId });
   }
 
   async function login(username: string, password: string, ip: string): Promise<LoginResult> {
@@ -152,7 +164,10 @@ export function createAccounts(deps: AccountsDeps) {
     disableUser,
     upsertJurisdiction,
     linkKitchen,
-    unlinkKitchen: (kitchenId: string, jurisdictionId: string) => users.unlinkKitchen(kitchenId, jurisdictionId),
+    unlinkKitchen(kitchenId: string, jurisdictionId: string) {
+      users.unlinkKitchen(kitchenId, jurisdictionId);
+      record('jurisdiction.kitchen-unlinked', `jurisdiction:${jurisdictionId}`, kitchenId, { kitchenId, jurisdictionId });
+    },
     jurisdictions: (): Jurisdiction[] => users.jurisdictions(),
     login,
     logout: (token: string) => users.deleteSession(sha256(token)),

@@ -20,6 +20,7 @@ import {
 import type { AlertsRepo } from '../adapters/sql/alerts-repo.ts';
 import type { AiEventRecord, CamerasRepo, EdgeDetection } from '../adapters/sql/cameras-repo.ts';
 import type { RegistryRepo } from '../adapters/sql/registry-repo.ts';
+import type { RecordAudit } from './audit.ts';
 
 const RULE = 'FS-AI-EVENT';
 const JPEG_SOI = [0xff, 0xd8, 0xff];
@@ -32,6 +33,8 @@ export interface AiEventsDeps {
   emitAlert(event: 'alert:raised' | 'alert:updated', alert: Alert): void;
   emitAiEvent(dto: AiEventDto): void;
   onRaised?(ruleId: string): void;
+  /** A review is a person's decision: it goes to the audit log (rule book section 6). */
+  audit?: RecordAudit;
 }
 
 /** `note`: something the server did not keep (a snapshot that is not a JPEG), or a re-sent event. */
@@ -149,6 +152,10 @@ export function createAiEvents(deps: AiEventsDeps) {
         if (!decision.ok) return decision;
         const reviewed = deps.cameras.reviewAiEvent(id, decision.review);
         if (!reviewed) return { ok: false, code: 'ai_event_reviewed' };
+        deps.audit?.({
+          actor: req.by, role: null, action: 'ai-event.reviewed', subject: `ai-event:${id}`, kitchenId: reviewed.kitchenId,
+          data: { decision: req.decision, category: reviewed.category, cameraId: reviewed.cameraId, ...(req.note ? { note: req.note } : {}) },
+        });
         let alert = amendAlert(reviewed, profileOf(reviewed.kitchenId));
         if (alert && decision.review.state === 'rejected') {
           deps.alerts.resolve(alert.id, now);

@@ -1,8 +1,14 @@
 // One kitchen: its facts, the food samples of today (or a past day), its cameras and AI events
-// (明厨亮灶), a live 24 h chart per unit, and its alerts (open first).
+// (明厨亮灶), a live 24 h chart per unit, and its alerts (open first). An alert opens its detail
+// (history and actions); kitchen staff see their open alerts first, large, with one-tap buttons.
 import type { Alert, Kitchen, SampleDay } from '../../../contracts/api.ts';
+import type { Me } from '../../../contracts/auth.ts';
 import { api } from '../api.ts';
+import { showsStaffView } from '../alert-workflow.ts';
+import { reviewerOf } from '../auth.ts';
+import { openAlertDetail, type AlertDetail, type DetailMode } from '../components/alert-detail.ts';
 import { alertSignature, renderAlertItem, type AlertContext } from '../components/alert-item.ts';
+import { createStaffAlerts } from '../components/staff-alerts.ts';
 import { createBrightKitchenSection } from '../components/bright-kitchen-section.ts';
 import { cameraKey, latencyRequested, pageParams } from '../bright-kitchen.ts';
 import { readingBadges, stateChip } from '../components/chips.ts';
@@ -28,9 +34,10 @@ interface UnitSlot {
   alertSig: string;
 }
 
-/** `reviewer`: the user's name when they may review AI events (`ai:review`), else null. */
-export function mountKitchen(root: HTMLElement, kitchenId: string, store: Store, live: Live, reviewer: string | null): Page {
+/** `me`: who is logged in (what they may do on alerts and AI events; kitchen staff get their own view). */
+export function mountKitchen(root: HTMLElement, kitchenId: string, store: Store, live: Live, me: Me): Page {
   const abort = new AbortController();
+  const reviewer = reviewerOf(me);
   const head = h('div', { class: 'panel kitchen-head' });
   const unitsEl = h('div', { class: 'unit-panels' });
   const alertList = h('ol', { class: 'alert-list' });
@@ -76,12 +83,42 @@ export function mountKitchen(root: HTMLElement, kitchenId: string, store: Store,
   // The site's today, as the server last told it (the board's own `date`), not the browser's clock.
   let siteToday: string | null = null;
   let lastConnection: Connection | null = null;
+  let detail: AlertDetail | null = null;
+  /** The alerts shown now (REST and live merged), by id, for the detail to follow. */
+  let shownAlerts = new Map<number, Alert>();
+  let timeZone = DEFAULT_TIME_ZONE;
+  const alertUnitName = (a: Alert): string => {
+    const state = store.get();
+    return unitName({ device: state.devices.get(unitKey(kitchenId, a.deviceId)), deviceId: a.deviceId, camera: state.cameras.get(cameraKey(kitchenId, a.deviceId)) });
+  };
+  /** An action's answer: into the store, so every list (and the socket's later copy) agrees. */
+  const alertChanged = (a: Alert): void => {
+    restAlerts.set(a.id, a);
+    store.delta({ type: 'alert', alert: a });
+  };
+  const openDetail = (a: Alert, mode: DetailMode = 'view'): void => {
+    detail?.close();
+    const d = openAlertDetail(shownAlerts.get(a.id) ?? a, {
+      me,
+      timeZone,
+      unitName: alertUnitName,
+      onChanged: alertChanged,
+      onClosed: () => {
+        if (detail === d) detail = null;
+      },
+    }, mode);
+    detail = d;
+  };
+  const staff = showsStaffView(me, kitchenId)
+    ? createStaffAlerts({ me, timeZone: () => timeZone, unitName: alertUnitName, open: openDetail, onChanged: alertChanged })
+    : null;
 
   root.replaceChildren(
     h(
       'div',
       { class: 'page kitchen' },
       h('a', { class: 'back-link', href: DISTRICT_HREF }, icon(ICONS.back), t('kitchen.back')),
+      staff?.el,
       head,
       body,
     ),
@@ -175,6 +212,8 @@ export function mountKitchen(root: HTMLElement, kitchenId: string, store: Store,
       refetchSamples.cancel();
       live.watch(null);
       bright.destroy();
+      staff?.destroy();
+      detail?.close();
       for (const s of slots.values()) s.chart.destroy();
     },
   };
@@ -252,6 +291,11 @@ export function mountKitchen(root: HTMLElement, kitchenId: string, store: Store,
       if (a.kitchenId === kitchenId && (!prev || lastChange(a) >= lastChange(prev))) merged.set(a.id, a);
     }
     const alerts = openFirst(merged.values());
+    shownAlerts = merged;
+    timeZone = kitchen.timezone || DEFAULT_TIME_ZONE;
+    staff?.update(alerts, now);
+    const open = detail && merged.get(detail.alertId);
+    if (open) detail?.update(open);
     for (const [deviceId, slot] of slots) {
       const mine = alerts.filter((a) => a.deviceId === deviceId);
       const sig = JSON.stringify(mine.map((a) => [a.id, a.severity, a.firstOutAt, a.clearedAt]));
@@ -270,6 +314,7 @@ export function mountKitchen(root: HTMLElement, kitchenId: string, store: Store,
       timeZone: kitchen.timezone || DEFAULT_TIME_ZONE,
       now,
       link: false,
+      onOpen: (alert) => openDetail(alert),
     });
     patchKeyed(alertList, alerts, (a) => String(a.id), (a) => alertSignature(a, ctx(a)), (a) => renderAlertItem(a, ctx(a)));
   }

@@ -4,6 +4,7 @@ import { Type, type TSchema } from '@sinclair/typebox';
 import { Alert, ApiError, Device, Gateway, Kitchen, LatestReading, SampleDay, SampleDto, Series } from '../../../contracts/api.ts';
 import { COMMAND_NAMES } from '../../../contracts/payloads.ts';
 import { AI_REVIEW_STATES, AiEventDto, AiReviewBody, CameraDto } from '../../../contracts/camera-api.ts';
+import { AlertHistoryEntry, AuditVerification, CloseRequest, CommentRequest, ResolveRequest } from '../../../contracts/alert-workflow.ts';
 import { API_ERRORS } from './errors.ts';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -21,11 +22,13 @@ function strip(schema: TSchema): object {
 }
 
 export function openApiDocument(): object {
-  const alertAction = (summary: string, body = false) => ({
+  const alertPath = pathParam('alertId', { type: 'integer', minimum: 1 });
+  /** The acting person is the session's user, never a name in the body. */
+  const alertAction = (summary: string, body?: { schema: string; required: boolean }) => ({
     post: {
-      summary, parameters: [pathParam('alertId', { type: 'integer', minimum: 1 })],
-      ...(body ? { requestBody: { required: true, content: json({ type: 'object', required: ['by'], properties: { by: { type: 'string', maxLength: 80 } } }) } } : {}),
-      responses: { ...ok(ref('Alert')), ...errors(400, 404, 409) },
+      summary, parameters: [alertPath],
+      ...(body ? { requestBody: { required: body.required, content: json(ref(body.schema)) } } : {}),
+      responses: { ...ok(ref('Alert')), ...errors(400, 403, 404, 409) },
     },
   });
   return {
@@ -46,9 +49,25 @@ export function openApiDocument(): object {
       },
       '/api/alerts': { get: { summary: 'Alerts, newest first', parameters: [queryParam('kitchen', 'only this kitchen'), queryParam('status', 'open (not closed) or one status', { type: 'string', enum: ['open', 'active', 'acknowledged', 'resolved', 'closed'] })], responses: { ...ok({ type: 'array', items: ref('Alert') }), ...errors(400) } } },
       '/api/alerts/{alertId}': { get: { summary: 'One alert', parameters: [pathParam('alertId', { type: 'integer', minimum: 1 })], responses: { ...ok(ref('Alert')), ...errors(400, 404) } } },
-      '/api/alerts/{alertId}/acknowledge': alertAction('Acknowledge an active alert', true),
-      '/api/alerts/{alertId}/resolve': alertAction('Mark an alert resolved'),
-      '/api/alerts/{alertId}/close': alertAction('Close a resolved alert'),
+      '/api/alerts/{alertId}/acknowledge': alertAction('Acknowledge an active alert (no body)'),
+      '/api/alerts/{alertId}/resolve': alertAction('Resolve with the corrective action: cause, what was done, what became of the food (an active alert is acknowledged by the same person first)', { schema: 'ResolveRequest', required: true }),
+      '/api/alerts/{alertId}/close': alertAction('Verify the corrective action and close a resolved alert; 403 for the person who resolved it (unless admin)', { schema: 'CloseRequest', required: false }),
+      '/api/alerts/{alertId}/comments': {
+        post: {
+          summary: 'Comment on an alert (anyone who sees its kitchen, except auditors)', parameters: [alertPath],
+          requestBody: { required: true, content: json(ref('CommentRequest')) },
+          responses: { 201: { description: 'the comment as a history entry', content: json(ref('AlertHistoryEntry')) }, ...errors(400, 403, 404) },
+        },
+      },
+      '/api/alerts/{alertId}/history': { get: { summary: "An alert's history, oldest first: raised and cleared by the rules, then every person's act from the audit log", parameters: [alertPath], responses: { ...ok({ type: 'array', items: ref('AlertHistoryEntry') }), ...errors(400, 404) } } },
+      '/api/audit/verify': { get: { summary: 'Recompute the audit log\'s hash chain (admin and auditor)', responses: { ...ok(ref('AuditVerification')), ...errors(403) } } },
+      '/api/audit': {
+        get: {
+          summary: 'Audit log entries, newest first (admin and auditor; inspectors for the kitchens in their scope)',
+          parameters: [queryParam('kitchen', 'only this kitchen'), queryParam('limit', '1..1000, default 100', { type: 'integer', minimum: 1, maximum: 1000 })],
+          responses: { 200: { description: 'entries: {seq, at, actor, role, action, subject, kitchenId, data, prevHash, hash}' }, ...errors(400, 403, 404) },
+        },
+      },
       '/api/gateways': { get: { summary: 'Gateways and their last reported state (online / offline via the last will)', parameters: [queryParam('kitchen', 'only this kitchen')], responses: { ...ok({ type: 'array', items: ref('Gateway') }), ...errors(400) } } },
       '/api/kitchens/{kitchenId}/gateways/{gatewayId}/commands': {
         post: {
@@ -101,6 +120,8 @@ export function openApiDocument(): object {
         Kitchen: strip(Kitchen), Device: strip(Device), LatestReading: strip(LatestReading), Series: strip(Series),
         Alert: strip(Alert), ApiError: strip(ApiError), Gateway: strip(Gateway), Sample: strip(SampleDto), SampleDay: strip(SampleDay),
         Camera: strip(CameraDto), AiEvent: strip(AiEventDto), AiReview: strip(AiReviewBody),
+        ResolveRequest: strip(ResolveRequest), CloseRequest: strip(CloseRequest), CommentRequest: strip(CommentRequest),
+        AlertHistoryEntry: strip(AlertHistoryEntry), AuditVerification: strip(AuditVerification),
       },
     },
   };

@@ -1,7 +1,6 @@
 // REST under /api. Every id is checked against the contract's id pattern before
 // it reaches a query; every failure is an ApiFailure with a stable code.
 import { Router, type Request } from 'express';
-import { ALERT_STATUSES, type Alert } from '../../../contracts/api.ts';
 import { isValidId } from '../../../contracts/topics.ts';
 import type { RegistryRepo } from '../sql/registry-repo.ts';
 import type { AlertsRepo } from '../sql/alerts-repo.ts';
@@ -14,12 +13,8 @@ import { COMMAND_NAMES } from '../../../contracts/payloads.ts';
 import { CommandTimeout, type CommandService } from '../../app/commands.ts';
 import { querySeries } from './series-query.ts';
 import { access, type AccountsPort } from './auth.ts';
-
-export interface AlertActions {
-  acknowledge(id: number, by: string): Alert | undefined;
-  resolve(id: number): Alert | undefined;
-  close(id: number): Alert | undefined;
-}
+import { createAlertRouter, type AlertActions } from './alert-routes.ts';
+import { createAuditRouter, type AuditApiDeps } from './audit-routes.ts';
 
 export interface ApiDeps {
   registry: RegistryRepo;
@@ -27,6 +22,7 @@ export interface ApiDeps {
   series: SeriesStore;
   live: Pick<LiveHub, 'latest'>;
   alertActions: AlertActions;
+  audit: AuditApiDeps['audit'] & SampleApiDeps['audit'];
   commands: Pick<CommandService, 'send'>;
   samples: SampleApiDeps['samples'];
   sampleLedger: SampleApiDeps['sampleLedger'];
@@ -71,12 +67,6 @@ function timeRange(req: Request): { from: Date; to: Date } {
   }
   if (to.getTime() - from.getTime() > MAX_RANGE_MS) fail('range_too_long', 'at most 31 days per request');
   return { from, to };
-}
-
-function alertId(req: Request): number {
-  const id = Number(req.params.alertId);
-  if (!Number.isSafeInteger(id) || id <= 0) fail('invalid_id', 'alertId must be a positive integer');
-  return id;
 }
 
 export function createApiRouter(deps: ApiDeps): Router {
@@ -141,41 +131,8 @@ export function createApiRouter(deps: ApiDeps): Router {
       throw err;
     }
   });
-  r.get('/alerts', (req, res) => {
-    const status = optionalQuery(req, 'status');
-    if (status !== undefined && status !== 'open' && !(ALERT_STATUSES as readonly string[]).includes(status)) {
-      fail('invalid_query', `status must be one of open, ${ALERT_STATUSES.join(', ')}`);
-    }
-    const kitchenId = scopedQuery(req, res);
-    res.json(access(deps.accounts, res).filter(deps.alerts.list({ kitchenId, status: status as never })));
-  });
-  /** An alert the user may see, else 404 as if there were none. */
-  const scopedAlert = (req: Request, res: Parameters<typeof access>[1]) => {
-    const alert = deps.alerts.get(alertId(req));
-    if (!alert || !access(deps.accounts, res).sees(alert.kitchenId)) fail('alert_not_found', 'no such alert');
-    return alert!;
-  };
-  r.get('/alerts/:alertId', (req, res) => void res.json(scopedAlert(req, res)));
-  r.post('/alerts/:alertId/:action', (req, res) => {
-    const before = scopedAlert(req, res);
-    const id = before.id;
-    const action = req.params.action;
-    const who = access(deps.accounts, res);
-    let after: Alert | undefined;
-    if (action === 'acknowledge') {
-      who.must('alert:ack', before.kitchenId);
-      // Who acknowledged is the logged-in person, not a name typed in.
-      after = deps.alertActions.acknowledge(id, who.user.displayName);
-    } else if (action === 'resolve') {
-      who.must('alert:resolve', before.kitchenId);
-      after = deps.alertActions.resolve(id);
-    } else if (action === 'close') {
-      who.must('alert:close', before.kitchenId);
-      after = deps.alertActions.close(id);
-    } else fail('not_found', `no alert action ${action}`);
-    if (!after || after.status === before.status) fail('invalid_transition', `cannot ${action} an alert that is ${before.status}`);
-    res.json(after);
-  });
+  r.use(createAlertRouter(deps));
+  r.use(createAuditRouter(deps));
   r.use(createSampleRouter(deps));
   r.use(createCameraRouter(deps));
   r.use((_req, _res) => fail('not_found', 'no such API route'));

@@ -10,12 +10,15 @@ import type { SamplesRepo } from '../sql/samples-repo.ts';
 import type { SampleLedger } from '../../app/sample-ledger.ts';
 import { fail } from './errors.ts';
 import { access, type AccountsPort } from './auth.ts';
+import type { AuditPort } from '../../app/audit.ts';
 
 export interface SampleApiDeps {
   registry: RegistryRepo;
   samples: SamplesRepo;
   sampleLedger: SampleLedger;
   accounts: AccountsPort;
+  /** Setting changes and seal / dispose by hand go to the audit log (rule book section 6). */
+  audit: AuditPort;
   now(): number;
 }
 
@@ -58,6 +61,14 @@ export function createSampleRouter(deps: SampleApiDeps): Router {
     who.must(action, sample!.kitchenId);
     return { sample: sample!, by: who.user.displayName };
   };
+  /** Runs a change and records it in the audit log, in one transaction. */
+  const audited = <T>(res: Response, what: { action: string; subject: string; kitchenId: string; data: Record<string, unknown> }, change: () => T): T =>
+    deps.audit.atomically(() => {
+      const result = change();
+      const { displayName, role } = access(deps.accounts, res).user;
+      deps.audit.record({ actor: displayName, role, ...what });
+      return result;
+    });
 
   r.get('/kitchens/:kitchenId/samples', (req, res) => {
     const kitchenId = kitchenParam(req, res, deps);
@@ -74,7 +85,9 @@ export function createSampleRouter(deps: SampleApiDeps): Router {
     if (!Array.isArray(times) || times.length > 3 || !times.every(valid)) {
       fail('invalid_body', 'expected [{"meal":"lunch","starts":"11:30","ends":"13:00"}, …] with starts before ends');
     }
-    deps.samples.setMealTimes(kitchenId, times as Array<{ meal: Meal; starts: string; ends: string }>);
+    const mealTimes = times as Array<{ meal: Meal; starts: string; ends: string }>;
+    audited(res, { action: 'kitchen.meal-times', subject: `kitchen:${kitchenId}`, kitchenId, data: { mealTimes } },
+      () => deps.samples.setMealTimes(kitchenId, mealTimes));
     res.json(deps.samples.mealTimes(kitchenId));
   });
   r.put('/kitchens/:kitchenId/menus/:date/:meal', (req, res) => {
@@ -85,7 +98,9 @@ export function createSampleRouter(deps: SampleApiDeps): Router {
     if (!Array.isArray(dishes) || dishes.length > 40 || !dishes.every((d) => typeof d === 'string' && d.trim() !== '' && d.length <= 40)) {
       fail('invalid_body', 'expected {"dishes": ["红烧肉", …]} (at most 40 names of at most 40 characters)');
     }
-    deps.samples.setMenu(kitchenId, { date: String(date), meal: meal as Meal }, (dishes as string[]).map((d) => d.trim()));
+    const menu = { date: String(date), meal: meal as Meal, dishes: (dishes as string[]).map((d) => d.trim()) };
+    audited(res, { action: 'kitchen.menu', subject: `kitchen:${kitchenId}`, kitchenId, data: menu },
+      () => deps.samples.setMenu(kitchenId, { date: menu.date, meal: menu.meal }, menu.dishes));
     res.json({ date, meal, dishes });
   });
   // [FS-SAMPLE-RECORD] a sample recorded by hand (no scale event, or one rejected for lacking a scan).
@@ -121,7 +136,9 @@ export function createSampleRouter(deps: SampleApiDeps): Router {
     const { sample, by } = sampleOr404(req, res, 'sample:seal');
     const verdict = canSeal(sample);
     if (!verdict.ok) fail('invalid_transition', `cannot seal a sample that is ${verdict.reason.replace('_', ' ')}`);
-    res.json(deps.sampleLedger.publish(deps.samples.seal(sample.id, deps.now(), by)));
+    const sealed = audited(res, { action: 'sample.sealed', subject: `sample:${sample.id}`, kitchenId: sample.kitchenId, data: { dish: sample.dish } },
+      () => deps.samples.seal(sample.id, deps.now(), by));
+    res.json(deps.sampleLedger.publish(sealed));
   });
   r.post('/samples/:sampleId/dispose', (req, res) => {
     const { sample, by } = sampleOr404(req, res, 'sample:dispose');
@@ -132,7 +149,9 @@ export function createSampleRouter(deps: SampleApiDeps): Router {
       if (verdict.reason === 'too_early') fail('sample_retention_running', 'the sample must be kept for its full retention period');
       fail('invalid_transition', `cannot dispose: ${verdict.reason.replace('_', ' ')}`);
     }
-    res.json(deps.sampleLedger.publish(deps.samples.dispose(sample.id, deps.now(), by)));
+    const disposed = audited(res, { action: 'sample.disposed', subject: `sample:${sample.id}`, kitchenId: sample.kitchenId, data: { dish: sample.dish } },
+      () => deps.samples.dispose(sample.id, deps.now(), by));
+    res.json(deps.sampleLedger.publish(disposed));
   });
   return r;
 }

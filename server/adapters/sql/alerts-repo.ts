@@ -1,13 +1,15 @@
 // Alerts and their lifecycle: active → acknowledged → resolved → closed, with
 // clearing by the data (cleared_at) kept apart from closing by a person.
 import type { Alert, AlertStatus, Severity } from '../../../contracts/api.ts';
+import type { Cause, Disposition } from '../../../contracts/alert-workflow.ts';
 import type { Db } from './database.ts';
 
 interface AlertRow {
   id: number; kitchen_id: string; device_id: string; rule_id: string; severity: Severity; profile: string;
   status: AlertStatus; message: string; first_out_at: number; raised_at: number; peak_value: number | null;
   minutes_out: number; cleared_at: number | null; acknowledged_at: number | null; acknowledged_by: string | null;
-  resolved_at: number | null; closed_at: number | null;
+  resolved_at: number | null; closed_at: number | null; resolved_by: string | null; cause: Cause | null;
+  corrective_action: string | null; disposition: string | null; closed_by: string | null;
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -18,6 +20,8 @@ function toAlert(r: AlertRow): Alert {
     status: r.status, message: r.message, firstOutAt: iso(r.first_out_at)!, raisedAt: iso(r.raised_at)!,
     peakValue: r.peak_value, minutesOut: r.minutes_out, clearedAt: iso(r.cleared_at), acknowledgedAt: iso(r.acknowledged_at),
     acknowledgedBy: r.acknowledged_by, resolvedAt: iso(r.resolved_at), closedAt: iso(r.closed_at),
+    resolvedBy: r.resolved_by, cause: r.cause, correctiveAction: r.corrective_action,
+    disposition: r.disposition === null ? null : (JSON.parse(r.disposition) as Disposition), closedBy: r.closed_by,
   };
 }
 
@@ -25,6 +29,8 @@ export interface RaiseInput {
   kitchenId: string; deviceId: string; ruleId: string; severity: Severity; profile: string;
   message: string; firstOutAt: number; raisedAt: number; value: number | null;
 }
+
+export interface CorrectiveAction { by: string; cause: Cause; correctiveAction: string; disposition: Disposition }
 
 export interface AlertQuery { kitchenId?: string; status?: AlertStatus | 'open'; limit?: number }
 
@@ -86,12 +92,20 @@ export function createAlertsRepo(db: Db) {
       db.prepare(`UPDATE alerts SET status = 'acknowledged', acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND status = 'active'`).run(at, by, id);
       return get(id);
     },
-    resolve(id: number, at: number): Alert | undefined {
-      db.prepare(`UPDATE alerts SET status = 'resolved', resolved_at = ? WHERE id = ? AND status IN ('active', 'acknowledged')`).run(at, id);
+    /** A person's corrective action, when one was recorded (an AI event rejected as a false
+     *  positive is resolved by its review, with none). */
+    resolve(id: number, at: number, record?: CorrectiveAction): Alert | undefined {
+      db.prepare(`UPDATE alerts SET status = 'resolved', resolved_at = @at, resolved_by = @by, cause = @cause,
+        corrective_action = @action, disposition = @disposition WHERE id = @id AND status IN ('active', 'acknowledged')`)
+        .run({
+          id, at, by: record?.by ?? null, cause: record?.cause ?? null, action: record?.correctiveAction ?? null,
+          disposition: record ? JSON.stringify(record.disposition) : null,
+        });
       return get(id);
     },
-    close(id: number, at: number): Alert | undefined {
-      db.prepare(`UPDATE alerts SET status = 'closed', closed_at = ? WHERE id = ? AND status = 'resolved'`).run(at, id);
+    /** Closing is the verification: `by` is who checked the corrective action. */
+    close(id: number, at: number, by: string | null = null): Alert | undefined {
+      db.prepare(`UPDATE alerts SET status = 'closed', closed_at = ?, closed_by = ? WHERE id = ? AND status = 'resolved'`).run(at, by, id);
       return get(id);
     },
     list(q: AlertQuery = {}): Alert[] {

@@ -1,4 +1,4 @@
-// The embedded SQL store (SQLite, one local file): registry, alerts, rule state.
+// The embedded SQL store (SQLite, one local file): registry, alerts, rule state, audit log.
 // Migrations are numbered and applied once, in a transaction each.
 import Database from 'better-sqlite3';
 
@@ -208,6 +208,31 @@ const MIGRATIONS: string[] = [
    );
    CREATE INDEX sessions_by_user ON sessions (user_id);
    CREATE INDEX sessions_by_expiry ON sessions (expires_at);`,
+  // The corrective-action record (rule book section 6): who resolved the alert, the cause, what
+  // was done and what became of the food (JSON), and who verified and closed it. And the audit
+  // log: append-only, hash-chained (server/domain/audit/chain.ts). The triggers make the
+  // database itself refuse to change or remove an entry, whatever code runs against it.
+  `ALTER TABLE alerts ADD COLUMN resolved_by TEXT;
+   ALTER TABLE alerts ADD COLUMN cause TEXT;
+   ALTER TABLE alerts ADD COLUMN corrective_action TEXT;
+   ALTER TABLE alerts ADD COLUMN disposition TEXT;
+   ALTER TABLE alerts ADD COLUMN closed_by TEXT;
+   CREATE TABLE audit_log (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     at INTEGER NOT NULL,
+     actor TEXT NOT NULL,
+     role TEXT,
+     action TEXT NOT NULL,
+     subject TEXT NOT NULL,
+     kitchen_id TEXT,
+     data TEXT NOT NULL,
+     prev_hash TEXT NOT NULL,
+     hash TEXT NOT NULL
+   );
+   CREATE INDEX audit_by_subject ON audit_log (subject, seq);
+   CREATE INDEX audit_by_kitchen ON audit_log (kitchen_id, seq);
+   CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+   CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;`,
 ];
 
 export function openDatabase(path: string): Db {

@@ -1,0 +1,409 @@
+// One alert in a dialog: what happened (rule, unit, first out-of-range time, peak, minutes out,
+// status), its history (GET /api/alerts/{id}/history, fetched again whenever the alert changes),
+// and what the user may do now: acknowledge, record the corrective action, verify and close,
+// comment. The server decides who may; the buttons shown follow Me.can (see alert-workflow.ts).
+import type { Alert } from '../../../contracts/api.ts';
+import type { AlertHistoryEntry } from '../../../contracts/alert-workflow.ts';
+import { api } from '../api.ts';
+import {
+  CAUSES,
+  DISPOSITIONS,
+  LIMITS,
+  actionErrorText,
+  actionSuggestions,
+  alertActions,
+  appendSuggestion,
+  causeLabel,
+  dispositionLabel,
+  historyActLabel,
+  historyActor,
+  historyDetail,
+  needsQuantity,
+  needsReason,
+  validateResolve,
+  type Actor,
+  type Cause,
+} from '../alert-workflow.ts';
+import { h } from '../dom.ts';
+import { formatDateTime, formatTime } from '../format.ts';
+import { ruleName, t } from '../i18n.ts';
+import { peakText, renderCorrectiveRecord } from './alert-item.ts';
+import { severityChip, statusChip } from './chips.ts';
+import { openModal } from './modal.ts';
+
+export type DetailMode = 'view' | 'resolve' | 'close';
+
+export interface AlertDetailContext {
+  me: Actor;
+  timeZone: string;
+  unitName(alert: Alert): string;
+  /** The server's answer to an action: the alert as it is now (for the store). */
+  onChanged(alert: Alert): void;
+  /** The dialog went away. */
+  onClosed(): void;
+}
+
+export interface AlertDetail {
+  readonly alertId: number;
+  /** The alert changed (live or by us): redraw, and fetch the history again. */
+  update(alert: Alert): void;
+  close(): void;
+}
+
+export function openAlertDetail(initial: Alert, ctx: AlertDetailContext, mode: DetailMode = 'view'): AlertDetail {
+  let alert = initial;
+  let sig = '';
+  let history: AlertHistoryEntry[] | null = null;
+  let historyFailed = false;
+  let historySeq = 0;
+  let current: DetailMode = mode;
+  const abort = new AbortController();
+
+  const headEl = h('header', { class: 'alert-detail-head' });
+  const factsEl = h('dl', { class: 'alert-detail-facts' });
+  const recordEl = h('div', { class: 'alert-detail-record' });
+  const actionsEl = h('div', { class: 'alert-detail-actions' });
+  const historyList = h('ol', { class: 'alert-history' });
+  const commentEl = h('div', { class: 'alert-detail-comment' });
+  const body = h(
+    'div',
+    { class: 'alert-detail' },
+    headEl,
+    factsEl,
+    recordEl,
+    actionsEl,
+    h('section', { class: 'alert-detail-history' }, h('h3', null, t('alert.history')), historyList),
+    commentEl,
+  );
+  const dialog = openModal('alert-dialog', t('alert.detail'), body);
+  dialog.dataset.alertId = String(alert.id);
+  dialog.addEventListener('close', () => {
+    abort.abort();
+    ctx.onClosed();
+  });
+
+  const render = (): void => {
+    sig = JSON.stringify(alert);
+    headEl.replaceChildren(
+      severityChip(alert.severity),
+      h('h2', null, ruleName(alert.ruleId)),
+      statusChip(alert.status),
+      h('button', { type: 'button', class: 'modal-close alert-detail-x', 'aria-label': t('alert.close'), onclick: () => dialog.close() }, '×'),
+    );
+    const fact = (label: string, value: string, cls = ''): HTMLElement => h('div', null, h('dt', null, label), h('dd', { class: cls || null }, value));
+    const when = (iso: string): string => formatDateTime(iso, ctx.timeZone);
+    factsEl.replaceChildren(
+      fact(t('alerts.unit'), ctx.unitName(alert)),
+      fact(t('alerts.firstOut'), when(alert.firstOutAt)),
+      fact(t('alerts.peak'), peakText(alert), 'alert-detail-peak'),
+      fact(t('alerts.minutesOut'), t('alerts.minutes', { n: Math.round(alert.minutesOut) })),
+      fact(t('alerts.status'), t(`status.${alert.status}`)),
+      fact(t('alerts.rule'), alert.ruleId),
+    );
+    const rec = renderCorrectiveRecord(alert);
+    if (rec) recordEl.replaceChildren(rec);
+    else recordEl.replaceChildren();
+    recordEl.hidden = !rec;
+    renderActions();
+    renderComment();
+  };
+
+  function renderActions(): void {
+    const can = alertActions(alert, ctx.me);
+    if (current === 'resolve' && can.resolve) {
+      if (!actionsEl.querySelector('form.resolve-form')) actionsEl.replaceChildren(resolveForm());
+      return;
+    }
+    if (current === 'close' && can.close) {
+      if (!actionsEl.querySelector('form.close-form')) actionsEl.replaceChildren(closeForm());
+      return;
+    }
+    current = 'view';
+    const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
+    const buttons: HTMLElement[] = [];
+    if (can.ack) {
+      const ack: HTMLButtonElement = h(
+        'button',
+        {
+          type: 'button',
+          class: 'btn btn-big btn-danger alert-ack',
+          onclick: () => {
+            ack.disabled = true;
+            ack.textContent = t('alert.acking');
+            error.hidden = true;
+            api.ackAlert(alert.id, abort.signal).then(changed, (err: unknown) => {
+              if (abort.signal.aborted) return;
+              ack.disabled = false;
+              ack.textContent = t('alert.ack');
+              showError(error, actionErrorText(err, 'ack'));
+            });
+          },
+        },
+        t('alert.ack'),
+      );
+      buttons.push(ack);
+    }
+    if (can.resolve) buttons.push(h('button', { type: 'button', class: 'btn btn-big btn-primary alert-resolve', onclick: () => switchTo('resolve') }, t('alert.resolve')));
+    if (can.close) buttons.push(h('button', { type: 'button', class: 'btn btn-big btn-primary alert-close', onclick: () => switchTo('close') }, t('alert.verify')));
+    actionsEl.replaceChildren(
+      h('div', { class: 'action-buttons', hidden: !buttons.length }, ...buttons),
+      h('p', { class: 'notice', hidden: !can.closeNeedsOther }, t('alert.closeNeedsOther')),
+      error,
+    );
+    actionsEl.hidden = !buttons.length && !can.closeNeedsOther;
+  }
+
+  function switchTo(next: DetailMode): void {
+    current = next;
+    actionsEl.replaceChildren();
+    renderActions();
+    actionsEl.querySelector<HTMLElement>('select, textarea')?.focus();
+  }
+
+  function changed(next: Alert): void {
+    if (abort.signal.aborted) return;
+    ctx.onChanged(next);
+    current = 'view';
+    actionsEl.replaceChildren();
+    detail.update(next);
+  }
+
+  function resolveForm(): HTMLFormElement {
+    const cause = h(
+      'select',
+      { name: 'cause', required: true },
+      h('option', { value: '' }, t('resolve.choose')),
+      ...CAUSES.map((c) => h('option', { value: c }, causeLabel(c))),
+    );
+    const action = h('textarea', { name: 'correctiveAction', rows: 3, maxlength: LIMITS.correctiveAction, required: true });
+    const suggestions = h('div', { class: 'suggestions', 'aria-label': t('resolve.suggest') });
+    const disposition = h(
+      'select',
+      { name: 'disposition', required: true },
+      h('option', { value: '' }, t('resolve.choose')),
+      ...DISPOSITIONS.map((d) => h('option', { value: d }, dispositionLabel(d))),
+    );
+    const quantity = h('input', { name: 'quantity', type: 'text', maxlength: LIMITS.quantity, placeholder: t('resolve.quantityHint'), autocomplete: 'off' });
+    const reason = h('input', { name: 'reason', type: 'text', maxlength: LIMITS.reason, placeholder: t('resolve.reasonHint'), autocomplete: 'off' });
+    const quantityField = h('label', { class: 'field', hidden: true }, h('span', null, t('resolve.quantity'), h('em', { class: 'req' }, ' *')), quantity);
+    const reasonField = h('label', { class: 'field', hidden: true }, h('span', null, t('resolve.reason'), h('em', { class: 'req' }, ' *')), reason);
+    const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
+    const submit = h('button', { type: 'submit', class: 'btn btn-big btn-primary' }, t('resolve.submit'));
+    const cancel = h('button', { type: 'button', class: 'btn btn-big', onclick: () => switchTo('view') }, t('resolve.cancel'));
+
+    const showSuggestions = (): void => {
+      const list = actionSuggestions(cause.value as Cause | '');
+      suggestions.replaceChildren(
+        ...(list.length ? [h('span', { class: 'muted suggestions-label' }, t('resolve.suggest'))] : []),
+        ...list.map((s) =>
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'suggestion',
+              onclick: () => {
+                action.value = appendSuggestion(action.value, s).slice(0, LIMITS.correctiveAction);
+                action.focus();
+              },
+            },
+            s,
+          ),
+        ),
+      );
+      suggestions.hidden = !list.length;
+    };
+    const showDispositionFields = (): void => {
+      quantityField.hidden = !needsQuantity(disposition.value);
+      reasonField.hidden = !needsReason(disposition.value);
+    };
+    cause.addEventListener('change', showSuggestions);
+    disposition.addEventListener('change', showDispositionFields);
+    showSuggestions();
+
+    const fields = { cause, correctiveAction: action, disposition, quantity, reason };
+    const form = h(
+      'form',
+      { class: 'resolve-form', novalidate: true },
+      h('h3', null, t('resolve.title')),
+      h('label', { class: 'field' }, h('span', null, t('resolve.cause'), h('em', { class: 'req' }, ' *')), cause),
+      h('label', { class: 'field' }, h('span', null, t('resolve.action'), h('em', { class: 'req' }, ' *')), action),
+      suggestions,
+      h('label', { class: 'field' }, h('span', null, t('resolve.disposition'), h('em', { class: 'req' }, ' *')), disposition),
+      quantityField,
+      reasonField,
+      error,
+      h('div', { class: 'form-actions' }, cancel, submit),
+    );
+    // A message about what was typed goes once the user types again.
+    form.addEventListener('input', (ev) => {
+      if (submit.disabled) return;
+      (ev.target as HTMLElement).removeAttribute('aria-invalid');
+      error.hidden = true;
+    });
+    form.addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      for (const el of Object.values(fields)) el.removeAttribute('aria-invalid');
+      const check = validateResolve({
+        cause: cause.value,
+        correctiveAction: action.value,
+        disposition: disposition.value,
+        quantity: quantity.value,
+        reason: reason.value,
+      });
+      if (!check.ok) {
+        showError(error, check.message);
+        fields[check.field].setAttribute('aria-invalid', 'true');
+        fields[check.field].focus();
+        return;
+      }
+      error.hidden = true;
+      submit.disabled = true;
+      submit.textContent = t('resolve.sending');
+      api.resolveAlert(alert.id, check.request, abort.signal).then(changed, (err: unknown) => {
+        if (abort.signal.aborted) return;
+        submit.disabled = false;
+        submit.textContent = t('resolve.submit');
+        showError(error, actionErrorText(err, 'resolve'));
+      });
+    });
+    return form;
+  }
+
+  function closeForm(): HTMLFormElement {
+    const note = h('textarea', { name: 'note', rows: 3, maxlength: LIMITS.note });
+    const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
+    const submit = h('button', { type: 'submit', class: 'btn btn-big btn-primary' }, t('close.submit'));
+    const cancel = h('button', { type: 'button', class: 'btn btn-big', onclick: () => switchTo('view') }, t('resolve.cancel'));
+    const form = h(
+      'form',
+      { class: 'close-form', novalidate: true },
+      h('h3', null, t('close.title')),
+      h('p', { class: 'review-as' }, h('span', { class: 'muted' }, t('close.who')), h('strong', null, ctx.me.displayName)),
+      h('label', { class: 'field' }, h('span', null, t('close.note')), note),
+      error,
+      h('div', { class: 'form-actions' }, cancel, submit),
+    );
+    form.addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      error.hidden = true;
+      submit.disabled = true;
+      const text = note.value.trim();
+      api.closeAlert(alert.id, text ? { note: text } : {}, abort.signal).then(changed, (err: unknown) => {
+        if (abort.signal.aborted) return;
+        submit.disabled = false;
+        showError(error, actionErrorText(err, 'close'));
+      });
+    });
+    return form;
+  }
+
+  function renderComment(): void {
+    if (!alertActions(alert, ctx.me).comment) {
+      commentEl.replaceChildren();
+      commentEl.hidden = true;
+      return;
+    }
+    commentEl.hidden = false;
+    if (commentEl.querySelector('form')) return; // keep what is being typed
+    const text = h('textarea', { name: 'text', rows: 2, maxlength: LIMITS.comment, placeholder: t('comment.placeholder'), 'aria-label': t('comment.label') });
+    const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
+    const submit = h('button', { type: 'submit', class: 'btn btn-big alert-comment' }, t('comment.submit'));
+    const form = h('form', { class: 'comment-form', novalidate: true }, text, submit, error);
+    form.addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      const value = text.value.trim();
+      if (!value) {
+        showError(error, t('comment.empty'));
+        text.focus();
+        return;
+      }
+      error.hidden = true;
+      submit.disabled = true;
+      api.commentAlert(alert.id, { text: value }, abort.signal).then(
+        () => {
+          submit.disabled = false;
+          text.value = '';
+          loadHistory();
+        },
+        (err: unknown) => {
+          if (abort.signal.aborted) return;
+          submit.disabled = false;
+          showError(error, actionErrorText(err, 'comment'));
+        },
+      );
+    });
+    commentEl.replaceChildren(form);
+  }
+
+  function loadHistory(): void {
+    const seq = ++historySeq;
+    api.alertHistory(alert.id, abort.signal).then(
+      (entries) => {
+        if (seq !== historySeq) return;
+        history = entries;
+        historyFailed = false;
+        renderHistory();
+      },
+      () => {
+        if (abort.signal.aborted || seq !== historySeq) return;
+        historyFailed = history === null; // keep the last one we had
+        renderHistory();
+      },
+    );
+  }
+
+  function renderHistory(): void {
+    if (!history) {
+      historyList.replaceChildren(
+        h('li', { class: historyFailed ? 'placeholder error' : 'placeholder' }, t(historyFailed ? 'alert.historyError' : 'alert.historyLoading')),
+      );
+      return;
+    }
+    if (!history.length) {
+      historyList.replaceChildren(h('li', { class: 'placeholder' }, t('alert.historyEmpty')));
+      return;
+    }
+    const now = Date.now();
+    historyList.replaceChildren(
+      ...history.map((e) =>
+        h(
+          'li',
+          { 'data-act': e.act, class: `history-${e.act}` },
+          h(
+            'div',
+            { class: 'history-head' },
+            h('strong', { class: 'history-act' }, historyActLabel(e.act)),
+            h('span', { class: 'history-actor' }, historyActor(e)),
+            h('time', { class: 'history-time muted', datetime: e.at, title: formatDateTime(e.at, ctx.timeZone) }, formatTime(e.at, { timeZone: ctx.timeZone, now })),
+          ),
+          ...historyDetail(e).map((line) => h('p', { class: 'history-detail' }, line)),
+        ),
+      ),
+    );
+  }
+
+  const detail: AlertDetail = {
+    alertId: alert.id,
+    update(next: Alert) {
+      if (next.id !== alert.id) return;
+      alert = next;
+      if (JSON.stringify(next) === sig) return;
+      render();
+      loadHistory();
+    },
+    close() {
+      if (dialog.open) dialog.close();
+    },
+  };
+
+  render();
+  renderHistory();
+  loadHistory();
+  if (current !== 'view') actionsEl.querySelector<HTMLElement>('select, textarea')?.focus();
+  return detail;
+}
+
+function showError(el: HTMLElement, message: string): void {
+  el.textContent = message;
+  el.hidden = false;
+}
