@@ -11,8 +11,9 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'admin', password: 'admin-demo-2026', displayName: '系统管理员', role: 'admin', sees: 'everything; registers sites, devices, users' },
   { username: 'inspector', password: 'inspector-demo-2026', displayName: '张监管（示范区市场监管局）', role: 'inspector', jurisdictions: ['demo-district'], sees: 'all 20 kitchens of the district' },
   { username: 'east-inspector', password: 'inspector-demo-2026', displayName: '李督查（东街道）', role: 'inspector', jurisdictions: ['demo-east'], sees: 'the 10 kitchens of the east street (k001–k010)' },
-  { username: 'k001-manager', password: 'kitchen-demo-2026', displayName: '王经理（幸福里长者饭堂）', role: 'kitchen_manager', kitchenId: 'k001', sees: 'k001 only' },
-  { username: 'k001-staff', password: 'kitchen-demo-2026', displayName: '刘师傅（幸福里长者饭堂）', role: 'kitchen_staff', kitchenId: 'k001', sees: 'k001 only' },
+  // k007's freezer door is left open 2 min after the start: its staff have an FS-DOOR alert to work through.
+  { username: 'k007-manager', password: 'kitchen-demo-2026', displayName: '王经理（春晖社区长者饭堂）', role: 'kitchen_manager', kitchenId: 'k007', sees: 'k007 only' },
+  { username: 'k007-staff', password: 'kitchen-demo-2026', displayName: '刘师傅（春晖社区长者饭堂）', role: 'kitchen_staff', kitchenId: 'k007', sees: 'k007 only' },
   { username: 'auditor', password: 'auditor-demo-2026', displayName: '审计员', role: 'auditor', sees: 'everything, read-only' },
 ];
 
