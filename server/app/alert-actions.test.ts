@@ -65,10 +65,12 @@ describe('alert actions', () => {
   });
 
   it('gives the history: raised, then the acts with their details, refusing auditors comments', () => {
-    const { actions, id } = setup();
+    const { actions, emitted, id } = setup();
     actions.resolve(id, staff, fix);
     expect(actions.comment(id, { username: 'a', displayName: '审计', role: 'auditor' }, { text: 'x' })).toMatchObject({ ok: false, code: 'forbidden' });
+    const before = emitted.length;
     expect(actions.comment(id, manager, { text: ' 已复查 ' })).toMatchObject({ ok: true, value: { act: 'commented', detail: { text: '已复查' } } });
+    expect(emitted.length).toBe(before + 1); // those who have the alert open learn of the comment
     const history = actions.history(id)!;
     expect(history.map((h) => [h.act, h.actor])).toEqual([['raised', 'system'], ['acknowledged', '王师傅'], ['resolved', '王师傅'], ['commented', '李经理']]);
     expect(history[2]!.detail).toEqual({ cause: 'door', correctiveAction: '关门', disposition: fix.disposition });

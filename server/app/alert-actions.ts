@@ -77,12 +77,16 @@ export function createAlertActions(deps: AlertActionsDeps) {
     comment(id: number, who: Actor, req: CommentRequest): ActOutcome<AlertHistoryEntry> {
       const verdict = mayComment(who.role);
       if (!verdict.ok) return verdict;
-      return deps.audit.atomically((): ActOutcome<AlertHistoryEntry> => {
+      const outcome = deps.audit.atomically((): ActOutcome<{ alert: Alert; entry: AlertHistoryEntry }> => {
         const alert = deps.alerts.get(id);
         if (!alert) return { ok: false, code: 'alert_not_found', message: 'no such alert' };
         const recorded = deps.audit.record(entry(alert, who, 'commented', { text: req.text.trim() }));
-        return { ok: true, value: auditHistoryEntry(recorded)! };
+        return { ok: true, value: { alert, entry: auditHistoryEntry(recorded)! } };
       });
+      if (!outcome.ok) return outcome;
+      // The alert itself is unchanged, but whoever has it open should see the new comment in its history.
+      deps.emit('alert:updated', outcome.value.alert);
+      return { ok: true, value: outcome.value.entry };
     },
     history(id: number): AlertHistoryEntry[] | undefined {
       const alert = deps.alerts.get(id);
