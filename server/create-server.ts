@@ -56,6 +56,8 @@ export interface ServerOptions {
    *  outlives its last viewer (a viewer who comes back within it gets a picture at once). */
   cameraCheckMs?: number;
   videoLingerMs?: number;
+  /** How often live sockets re-check their session and scope. */
+  sessionCheckMs?: number;
   /** scrypt cost of password hashes (tests use a cheap one). */
   passwordCost?: ScryptCost;
 }
@@ -184,7 +186,7 @@ export function createServer(opts: ServerOptions) {
   const timers: NodeJS.Timeout[] = [];
 
   const app = createHttpApp({
-    registry, alerts, audit, series, live, alertActions, commands, sampleLedger, samples, cameraMonitor, aiEvents, accounts, now: () => clock.now(), log, metricsRegistry: metrics.registry, dashboardDir: opts.dashboardDir,
+    registry, alerts, audit, series, live, alertActions, commands, sampleLedger, samples, cameraMonitor, aiEvents, accounts, onLogout: (token) => socket?.endSession(token), now: () => clock.now(), log, metricsRegistry: metrics.registry, dashboardDir: opts.dashboardDir,
     health: async () => ({ broker: mqtt.connected(), influxdb: await series.ping(), sql: isHealthy(db) }),
   });
   http.on('request', app);
@@ -199,9 +201,12 @@ export function createServer(opts: ServerOptions) {
         accounts,
         snapshot: (user) => {
           const mine = <T extends { kitchenId: string }>(items: T[]) => items.filter((i) => accounts.canSee(user, i.kitchenId));
+          const scope = accounts.scopeOf(user);
+          // Every open alert of the user's kitchens: the scope goes into the query, before its limit.
+          const kitchenIds = scope === 'all' ? undefined : [...scope];
           return {
             kitchens: registry.listKitchens().filter((k) => accounts.canSee(user, k.id)), devices: mine(registry.listDevices()),
-            latest: mine(live.latest()), alerts: mine(alerts.list({ status: 'open' })), cameras: mine(cameraMonitor.list()),
+            latest: mine(live.latest()), alerts: mine(alerts.list({ status: 'open', kitchenIds, limit: 5000 })), cameras: mine(cameraMonitor.list()),
           };
         },
       });
@@ -212,6 +217,11 @@ export function createServer(opts: ServerOptions) {
       timers.push(every(5_000, () => coldChain.persist(), log, 'saving rule state'));
       timers.push(every(opts.sampleCheckMs ?? 60_000, () => sampleLedger.checkServices(), log, 'missing-sample check'));
       timers.push(every(opts.cameraCheckMs ?? 5_000, () => cameraMonitor.tick(), log, 'camera check'));
+      // Live sockets re-read their sessions: an expired or disabled account, or a narrowed scope, stops its feed.
+      timers.push(every(opts.sessionCheckMs ?? 30_000, () => {
+        socket?.revalidate();
+        videoSockets?.revalidate();
+      }, log, 'session check'));
       await new Promise<void>((resolve, reject) => {
         http.once('error', reject); // e.g. the port is taken: fail the start, do not crash later
         http.listen(opts.httpPort, opts.httpHost ?? '127.0.0.1', () => {

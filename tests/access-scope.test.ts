@@ -140,6 +140,26 @@ describe('scope by REST', () => {
     expect(me).toMatchObject({ role: 'inspector', kitchens: ['ka', 'kb'] });
   });
 
+  it('refuses a write from another origin (cross-site request forgery), whatever the cookie', async () => {
+    const kbAlert = (await json<Alert[]>(stack.admin, '/api/alerts?kitchen=kb')).body[0]!;
+    const r = await json<{ error: { code: string } }>(stack.admin, `/api/alerts/${kbAlert.id}/acknowledge`, {
+      method: 'POST', headers: { origin: 'http://127.0.0.1:9', 'content-type': 'application/x-www-form-urlencoded' }, body: 'x=1',
+    });
+    expect([r.status, r.body.error.code]).toEqual([403, 'forbidden']);
+    expect((await json<Alert>(stack.admin, `/api/alerts/${kbAlert.id}`)).body.status).toBe('active');
+  });
+
+  it('lists a kitchen user\'s own alerts however many other kitchens have: the scope is applied before the limit', async () => {
+    const many = Array.from({ length: 210 }, (_, i) => i);
+    const { alerts } = stack.server;
+    for (const i of many) {
+      alerts.raise({ kitchenId: 'kb', deviceId: `bulk-${i}`, ruleId: 'FS-OFFLINE', severity: 'alarm', profile: 'CN-GB31654', message: 'bulk', firstOutAt: Date.now(), raisedAt: Date.now() + i, value: null });
+    }
+    const mine = (await json<Alert[]>(staffA, '/api/alerts?status=open')).body;
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((a) => a.kitchenId === 'ka')).toBe(true);
+  });
+
   it('lets an auditor read everything and change nothing', async () => {
     const kbAlert = (await json<Alert[]>(auditor, '/api/alerts?kitchen=kb')).body[0]!;
     const r = await json<{ error: { code: string } }>(auditor, `/api/alerts/${kbAlert.id}/acknowledge`, { method: 'POST' });
@@ -166,6 +186,22 @@ describe('scope of live events', () => {
     await publish('ka', 21); // the marker: once it arrives, kb's (published before it) would have too
     await eventually(() => seen.map((r) => r.kitchenId), (ks) => ks.includes('ka'));
     expect(seen.every((r) => r.kitchenId === 'ka')).toBe(true);
+  });
+
+  it('ends a live socket when its session ends (logout), and refuses a socket from another origin', async () => {
+    const session = await stack.loginAs({ username: 'ka-manager', role: 'kitchen_manager', kitchenId: 'ka' });
+    const socket = connect(session.cookie);
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', reject);
+    });
+    const gone = new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
+    await session.fetch('/api/auth/logout', { method: 'POST' });
+    expect(await gone).toBe('io server disconnect');
+    const foreign = io(stack.httpUrl, { transports: ['websocket'], reconnection: false, extraHeaders: { cookie: staffA.cookie, origin: 'http://127.0.0.1:9' } });
+    sockets.push(foreign);
+    await new Promise<void>((resolve) => foreign.once('connect_error', () => resolve()));
+    expect(foreign.connected).toBe(false);
   });
 
   it('refuses a socket without a session', async () => {

@@ -7,7 +7,7 @@ import { Server } from 'socket.io';
 import type { Alert, LatestReading, SampleDto } from '../../contracts/api.ts';
 import type { ClientToServerEvents, ServerToClientEvents, Snapshot } from '../../contracts/events.ts';
 import type { AiEventDto, CameraDto } from '../../contracts/camera-api.ts';
-import { sessionToken, type AccountsPort, type AuthUser } from './http/auth.ts';
+import { sameOrigin, sessionToken, type AccountsPort, type AuthUser } from './http/auth.ts';
 
 /** Admins and auditors: every kitchen, including ones added later. */
 const EVERYTHING = 'all';
@@ -20,14 +20,31 @@ export interface SocketDeps {
 }
 
 export function createSocketAdapter(http: HttpServer, deps: SocketDeps) {
-  const io = new Server<ClientToServerEvents, ServerToClientEvents>(http, { serveClient: false });
+  const io = new Server<ClientToServerEvents, ServerToClientEvents>(http, {
+    serveClient: false,
+    // Another origin's page must not read the live feed with an inspector's cookie.
+    allowRequest: (req, callback) => callback(null, sameOrigin(req)),
+  });
   io.use((socket, next) => {
     const token = sessionToken(socket.request.headers.cookie);
     const user = token ? deps.accounts.userOfToken(token) : undefined;
     if (!user) return next(new Error('unauthenticated'));
+    socket.data.token = token;
     socket.data.user = user;
     next();
   });
+
+  type AnySocket = (typeof io.sockets.sockets extends Map<string, infer S> ? S : never);
+  /** The socket's user now: a session that ended (logout, expiry, a disabled account) disconnects it. */
+  function current(socket: AnySocket): AuthUser | undefined {
+    const user = deps.accounts.userOfToken(socket.data.token as string);
+    if (!user) {
+      socket.disconnect(true);
+      return undefined;
+    }
+    socket.data.user = user;
+    return user;
+  }
 
   /** Joins the rooms of everything the user may see (or of one kitchen in it: the kitchen page). */
   function joinScope(socket: { rooms: Set<string>; join(r: string | string[]): unknown; leave(r: string): unknown }, user: AuthUser, only: string | null) {
@@ -41,18 +58,36 @@ export function createSocketAdapter(http: HttpServer, deps: SocketDeps) {
   }
 
   io.on('connection', (socket) => {
-    const user = socket.data.user as AuthUser;
-    joinScope(socket, user, null);
+    socket.data.only = null;
+    joinScope(socket, socket.data.user as AuthUser, null);
     socket.on('snapshot:get', (reply) => {
-      // Every (re)connect asks again: the scope is read afresh (a kitchen may have been added to it).
-      joinScope(socket, user, null);
+      // Every (re)connect asks again: the session and the scope are read afresh.
+      const user = current(socket);
+      if (!user) return;
+      joinScope(socket, user, socket.data.only as string | null);
       if (typeof reply === 'function') reply(deps.snapshot(user));
     });
-    socket.on('kitchen:watch', (kitchenId) => joinScope(socket, user, typeof kitchenId === 'string' ? kitchenId : null));
+    socket.on('kitchen:watch', (kitchenId) => {
+      const user = current(socket);
+      if (!user) return;
+      socket.data.only = typeof kitchenId === 'string' ? kitchenId : null;
+      joinScope(socket, user, socket.data.only as string | null);
+    });
   });
   const to = (kitchenId: string) => io.to(EVERYTHING).to(kitchenRoom(kitchenId));
   return {
     io,
+    /** Re-reads every socket's session and scope: ended sessions are cut, changed scopes take effect. */
+    revalidate() {
+      for (const socket of io.sockets.sockets.values()) {
+        const user = current(socket);
+        if (user) joinScope(socket, user, socket.data.only as string | null);
+      }
+    },
+    /** A logout ends its sockets at once, not at the next revalidation. */
+    endSession(token: string) {
+      for (const socket of io.sockets.sockets.values()) if (socket.data.token === token) socket.disconnect(true);
+    },
     emitReading(reading: LatestReading) {
       to(reading.kitchenId).emit('reading:new', reading);
     },

@@ -40,7 +40,7 @@ export interface AiEventsDeps {
 /** `note`: something the server did not keep (a snapshot that is not a JPEG), or a re-sent event. */
 export type AiEventOutcome = { stored: true; note?: string } | { stored: false; reason: string };
 export type AiReviewOutcome = { ok: true; event: AiEventDto } | { ok: false; code: 'ai_event_not_found' | 'ai_event_reviewed' };
-export interface AiEventListQuery { kitchenId?: string; review?: AiReviewState; limit?: number }
+export interface AiEventListQuery { kitchenId?: string; kitchenIds?: readonly string[]; review?: AiReviewState; limit?: number }
 
 export const snapshotUrlOf = (sha256: string): string => `/api/snapshots/${sha256}`;
 

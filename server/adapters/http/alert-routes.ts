@@ -59,7 +59,7 @@ export function createAlertRouter(deps: AlertApiDeps): Router {
       who.kitchen(kitchen as string);
       if (!deps.registry.getKitchen(kitchen as string)) fail('kitchen_not_found', `no kitchen ${String(kitchen)}`);
     }
-    res.json(who.filter(deps.alerts.list({ kitchenId: kitchen as string | undefined, status: status as AlertQuery['status'] })));
+    res.json(who.filter(deps.alerts.list({ kitchenId: kitchen as string | undefined, kitchenIds: who.kitchenIds(), status: status as AlertQuery['status'] })));
   });
   r.get('/alerts/:alertId', (req, res) => void res.json(scopedAlert(req, res)));
   r.get('/alerts/:alertId/history', (req, res) => {

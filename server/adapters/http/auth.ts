@@ -11,6 +11,7 @@ import type { AuthUser } from '../../domain/access/types.ts';
 export type { AuthUser };
 
 export interface AccountsPort {
+  scopeOf(user: AuthUser): 'all' | ReadonlySet<string>;
   login(username: string, password: string, ip: string):
     Promise<{ ok: true; token: string; expiresAt: number } | { ok: false; code: 'bad_credentials' | 'too_many_attempts'; retryAfterS?: number }>;
   logout(token: string): void;
@@ -19,6 +20,25 @@ export interface AccountsPort {
   can(user: AuthUser, action: string, kitchenId?: string): boolean;
   me(user: AuthUser): Me;
 }
+
+/** No Origin (not a browser), or the page's origin is this server. Browsers send Origin on
+ *  every cross-origin request and every WebSocket; SameSite=Lax does not stop another origin
+ *  of the same site (another port of the same host), so writes and sockets check it. */
+export function sameOrigin(req: { headers: { origin?: string; host?: string } }): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+/** Refuses a state-changing request from another origin (cross-site request forgery). */
+export const sameOriginWrites: RequestHandler = (req, _res, next) => {
+  if (req.method === 'GET' || req.method === 'HEAD' || sameOrigin(req)) return next();
+  fail('forbidden', 'a request from another origin may not change anything');
+};
 
 /** The session token of a request (HTTP or WebSocket upgrade), if any. */
 export function sessionToken(cookieHeader: string | undefined): string | undefined {
@@ -55,6 +75,11 @@ export function access(accounts: AccountsPort, res: Response) {
     must(action: string, kitchenId?: string) {
       if (!accounts.can(user, action, kitchenId)) fail('forbidden', `${user.username} may not ${action}${kitchenId ? ` in ${kitchenId}` : ''}`);
     },
+    /** The user's kitchens for a query, applied before its limit; undefined: every kitchen. */
+    kitchenIds(): string[] | undefined {
+      const scope = accounts.scopeOf(user);
+      return scope === 'all' ? undefined : [...scope];
+    },
     /** Only what the user may see. */
     filter<T extends { kitchenId: string }>(items: T[]): T[] {
       return items.filter((i) => accounts.canSee(user, i.kitchenId));
@@ -69,7 +94,7 @@ function cookieOptions(req: Request, maxAgeMs: number) {
   return { httpOnly: true, sameSite: 'lax' as const, secure: req.secure, path: '/', maxAge: maxAgeMs };
 }
 
-export function createAuthRouter(accounts: AccountsPort, now: () => number): Router {
+export function createAuthRouter(accounts: AccountsPort, now: () => number, onLogout?: (token: string) => void): Router {
   const r = Router();
   r.post('/auth/login', async (req, res) => {
     const { username, password } = (req.body ?? {}) as { username?: unknown; password?: unknown };
@@ -87,7 +112,10 @@ export function createAuthRouter(accounts: AccountsPort, now: () => number): Rou
   });
   r.post('/auth/logout', (req, res) => {
     const token = sessionToken(req.headers.cookie);
-    if (token) accounts.logout(token);
+    if (token) {
+      accounts.logout(token);
+      onLogout?.(token); // its live sockets end now, not at the next revalidation
+    }
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.status(204).end();
   });

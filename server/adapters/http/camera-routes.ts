@@ -11,7 +11,7 @@ export interface CameraApiDeps {
   registry: RegistryRepo;
   cameraMonitor: { list(kitchenId?: string): CameraDto[] };
   aiEvents: {
-    list(q: { kitchenId?: string; review?: AiReviewState; limit?: number }): AiEventDto[];
+    list(q: { kitchenId?: string; kitchenIds?: readonly string[]; review?: AiReviewState; limit?: number }): AiEventDto[];
     get(id: number): AiEventDto | undefined;
     kitchenOfSnapshot(sha256: string): string[];
     review(id: number, req: AiReviewRequest): { ok: true; event: AiEventDto } | { ok: false; code: 'ai_event_not_found' | 'ai_event_reviewed' };
@@ -53,7 +53,8 @@ export function createCameraRouter(deps: CameraApiDeps): Router {
     }
     const n = limit === undefined ? 100 : Number(limit);
     if (!Number.isInteger(n) || n < 1 || n > MAX_EVENTS) fail('invalid_query', `limit must be 1..${MAX_EVENTS}`);
-    res.json(access(deps.accounts, res).filter(deps.aiEvents.list({ kitchenId, review: review as AiReviewState | undefined, limit: n })));
+    const who = access(deps.accounts, res);
+    res.json(who.filter(deps.aiEvents.list({ kitchenId, kitchenIds: who.kitchenIds(), review: review as AiReviewState | undefined, limit: n })));
   });
   r.post('/ai-events/:id/review', (req, res) => {
     const id = Number(req.params.id);
@@ -73,8 +74,8 @@ export function createCameraRouter(deps: CameraApiDeps): Router {
     const who = access(deps.accounts, res);
     if (!deps.aiEvents.kitchenOfSnapshot(sha).some((k) => who.sees(k))) fail('snapshot_not_found', 'no snapshot with that SHA-256');
     const snap = deps.aiEvents.snapshot(sha) ?? fail('snapshot_not_found', 'no snapshot with that SHA-256');
-    // Content-addressed: the bytes behind a name never change.
-    res.type(snap.mime).set('Cache-Control', 'public, max-age=31536000, immutable').send(snap.bytes);
+    // Private: a kitchen's picture behind a login must not sit in a shared cache.
+    res.type(snap.mime).set('Cache-Control', 'private, max-age=86400').send(snap.bytes);
   });
   return r;
 }

@@ -5,7 +5,7 @@ import type { Registry } from 'prom-client';
 import { createApiRouter, type ApiDeps } from './routes.ts';
 import { errorHandler } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
-import { createAuthRouter, meRoute, requireUser } from './auth.ts';
+import { createAuthRouter, meRoute, requireUser, sameOriginWrites } from './auth.ts';
 
 export interface HealthProbe {
   (): Promise<{ broker: boolean; influxdb: boolean; sql: boolean }>;
@@ -15,6 +15,7 @@ export function createHttpApp(deps: ApiDeps & {
   health: HealthProbe;
   metricsRegistry: Registry;
   dashboardDir?: string;
+  onLogout?: (token: string) => void;
   log: { error(obj: object, msg: string): void };
 }) {
   const app = express();
@@ -22,7 +23,8 @@ export function createHttpApp(deps: ApiDeps & {
   app.use('/api', express.json({ limit: '64kb' }));
   const doc = openApiDocument();
   app.get('/api/openapi.json', (_req, res) => void res.json(doc));
-  app.use('/api', createAuthRouter(deps.accounts, () => Date.now()));
+  app.use('/api', sameOriginWrites);
+  app.use('/api', createAuthRouter(deps.accounts, () => Date.now(), deps.onLogout));
   // Everything else under /api needs a session; each route then checks the user's scope.
   app.use('/api', requireUser(deps.accounts));
   app.get('/api/auth/me', meRoute(deps.accounts));

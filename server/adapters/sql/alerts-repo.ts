@@ -32,7 +32,13 @@ export interface RaiseInput {
 
 export interface CorrectiveAction { by: string; cause: Cause; correctiveAction: string; disposition: Disposition }
 
-export interface AlertQuery { kitchenId?: string; status?: AlertStatus | 'open'; limit?: number }
+export interface AlertQuery {
+  kitchenId?: string;
+  /** Only these kitchens (a user's scope), applied before the limit so no kitchen's alerts are crowded out. */
+  kitchenIds?: readonly string[];
+  status?: AlertStatus | 'open';
+  limit?: number;
+}
 
 export function createAlertsRepo(db: Db) {
   // The live alert of a unit and rule: not closed, not cleared by the data (index alerts_one_live).
@@ -112,6 +118,7 @@ export function createAlertsRepo(db: Db) {
       const where: string[] = [];
       const args: unknown[] = [];
       if (q.kitchenId) (where.push('kitchen_id = ?'), args.push(q.kitchenId));
+      if (q.kitchenIds) (where.push(`kitchen_id IN (SELECT value FROM json_each(?))`), args.push(JSON.stringify(q.kitchenIds)));
       if (q.status === 'open') where.push(`status <> 'closed'`);
       else if (q.status) (where.push('status = ?'), args.push(q.status));
       const sql = `SELECT * FROM alerts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY raised_at DESC, id DESC LIMIT ?`;

@@ -36,7 +36,7 @@ export interface AiEventRecord extends AiGroup {
 /** What the edge box said about one detection, kept under its id to tell a re-send from a reused id. */
 export interface EdgeDetection { kitchenId: string; edgeId: string; cameraId: string; category: AiCategory; detectedAt: number }
 
-export interface AiEventQuery { kitchenId?: string; review?: AiReviewState; limit?: number }
+export interface AiEventQuery { kitchenId?: string; kitchenIds?: readonly string[]; review?: AiReviewState; limit?: number }
 
 const toCamera = (r: CameraRow): CameraRecord => ({
   kitchenId: r.kitchen_id, gatewayId: r.gateway_id, cameraId: r.camera_id, name: r.name, area: r.area, online: r.online === 1,
@@ -192,6 +192,7 @@ export function createCamerasRepo(db: Db) {
       const where: string[] = [];
       const args: unknown[] = [];
       if (q.kitchenId) (where.push('kitchen_id = ?'), args.push(q.kitchenId));
+      if (q.kitchenIds) (where.push(`kitchen_id IN (SELECT value FROM json_each(?))`), args.push(JSON.stringify(q.kitchenIds)));
       if (q.review) (where.push('review = ?'), args.push(q.review));
       const sql = `SELECT * FROM ai_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY detected_at DESC, id DESC LIMIT ?`;
       return (db.prepare(sql).all(...args, q.limit ?? 200) as AiEventRow[]).map(toAiEvent);

@@ -8,7 +8,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { isValidId } from '../../../contracts/topics.ts';
 import type { VideoHub } from '../../app/video-hub.ts';
-import { sessionToken, type AccountsPort } from '../http/auth.ts';
+import { sameOrigin, sessionToken, type AccountsPort } from '../http/auth.ts';
 
 const PATH = /^\/video\/([^/?#]+)\/([^/?#]+)\/?(?:\?.*)?$/;
 
@@ -24,18 +24,9 @@ function target(req: IncomingMessage): { kitchenId: string; cameraId: string } |
   }
 }
 
-/** No Origin (not a browser), or the page's origin is this server. */
-function sameOrigin(req: IncomingMessage): boolean {
-  const origin = req.headers.origin;
-  if (origin === undefined) return true;
-  try {
-    return new URL(origin).host === req.headers.host;
-  } catch {
-    return false;
-  }
-}
-
 export function attachVideoSockets(http: HttpServer, hub: VideoHub, accounts: Pick<AccountsPort, 'userOfToken' | 'canSee'>) {
+  /** Each viewer's session and kitchen, so an ended session or a narrowed scope stops its video. */
+  const viewers = new Map<WebSocket, { token: string; kitchenId: string }>();
   // perMessageDeflate off: MPEG-TS does not compress, and deflating per viewer costs CPU.
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: 4096 });
 
@@ -59,7 +50,11 @@ export function attachVideoSockets(http: HttpServer, hub: VideoHub, accounts: Pi
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => watch(ws, to.kitchenId, to.cameraId));
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      viewers.set(ws, { token: token!, kitchenId: to.kitchenId });
+      ws.on('close', () => viewers.delete(ws));
+      watch(ws, to.kitchenId, to.cameraId);
+    });
   }
 
   function watch(ws: WebSocket, kitchenId: string, cameraId: string) {
@@ -75,6 +70,12 @@ export function attachVideoSockets(http: HttpServer, hub: VideoHub, accounts: Pi
 
   http.on('upgrade', onUpgrade);
   return {
+    revalidate() {
+      for (const [ws, v] of viewers) {
+        const user = accounts.userOfToken(v.token);
+        if (!user || !accounts.canSee(user, v.kitchenId)) ws.close(4401, 'session ended');
+      }
+    },
     close() {
       http.off('upgrade', onUpgrade);
       for (const ws of wss.clients) ws.terminate();

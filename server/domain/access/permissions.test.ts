@@ -10,7 +10,7 @@ const ALLOWED: Record<Role, Action[]> = {
   admin: [...ACTIONS],
   inspector: ['kitchen:read', 'alert:verify', 'alert:close', 'ai:review', 'sample:seal'],
   kitchen_manager: [
-    'kitchen:read', 'alert:ack', 'alert:resolve', 'alert:verify', 'alert:close', 'ai:review',
+    'kitchen:read', 'alert:ack', 'alert:resolve', 'alert:verify', 'alert:close',
     'sample:record', 'sample:dispose', 'kitchen:meal-times',
   ],
   kitchen_staff: ['kitchen:read', 'alert:ack', 'alert:resolve', 'sample:record', 'sample:dispose'],

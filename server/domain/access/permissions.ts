@@ -32,8 +32,10 @@ const GRANTS: Record<Role, ReadonlySet<Action>> = {
   admin: new Set(ACTIONS),
   // Market supervision inspects: it verifies and closes, reviews detections and seals samples, but runs no kitchen.
   inspector: new Set<Action>(['kitchen:read', 'alert:verify', 'alert:close', 'ai:review', 'sample:seal']),
+  // No ai:review: a rejected detection closes its alert, and a kitchen must not dismiss the
+  // violations seen in its own kitchen (FS-AI-EVENT counts once a person confirms it).
   kitchen_manager: new Set<Action>([
-    'kitchen:read', 'alert:ack', 'alert:resolve', 'alert:verify', 'alert:close', 'ai:review',
+    'kitchen:read', 'alert:ack', 'alert:resolve', 'alert:verify', 'alert:close',
     'sample:record', 'sample:dispose', 'kitchen:meal-times',
   ]),
   kitchen_staff: new Set<Action>(['kitchen:read', 'alert:ack', 'alert:resolve', 'sample:record', 'sample:dispose']),
