@@ -76,6 +76,13 @@ describe('sample ledger', () => {
     const res = await api('POST', '/kitchens/k-smp/samples', { ...LUNCH, dish: '番茄蛋汤', netWeightG: 140, cabinet: 'samples-1', slot: 9, placedAt: new Date(AT_1140).toISOString() });
     expect(res).toMatchObject({ status: 400, body: { error: { code: 'sample_record_incomplete' } } });
     expect(res.body.error.message).toContain('placedBy');
+    // With who placed it, the record is made; the audit log names who entered it.
+    // (a dish off the menu, so the missing-dish checks below are unchanged)
+    const record = { ...LUNCH, dish: '凉拌黄瓜', netWeightG: 140, cabinet: 'samples-1', slot: 9, placedAt: new Date(Date.UTC(2026, 10, 23, 3, 0)).toISOString(), placedBy: 'S003' };
+    const made = await api('POST', '/kitchens/k-smp/samples', record);
+    expect(made, JSON.stringify(made.body)).toMatchObject({ status: 201, body: { placedBy: 'S003' } });
+    const entries = (await api('GET', '/audit?kitchen=k-smp')).body as Array<{ action: string; actor: string; data: { placedBy: string } }>;
+    expect(entries.filter((e) => e.action === 'sample.recorded-by-hand').map((e) => [e.actor, e.data.placedBy])).toEqual([['E2E 管理员', 'S003']]);
   });
 
   it('[FS-SAMPLE-MISSING] raises for each dish still without a sample 30 min after the service starts', async () => {

@@ -120,12 +120,18 @@ export function createSampleRouter(deps: SampleApiDeps): Router {
     if (input.dish!.trim().length > 40 || input.netWeightG! > 5000) fail('invalid_body', 'dish at most 40 characters, netWeightG at most 5000');
     if (b.scaleSerial !== undefined && (typeof b.scaleSerial !== 'string' || b.scaleSerial.length > 40)) fail('invalid_body', 'scaleSerial: at most 40 characters');
     if (input.placedAt! > deps.now() + MAX_AHEAD_MS) fail('invalid_body', 'placedAt is in the future');
-    const record = deps.samples.place({
-      kitchenId, service: service!, dish: input.dish!.trim(), netWeightG: input.netWeightG!, placedAt: input.placedAt!, placedBy: input.placedBy!,
-      cabinet: b.cabinet as string, slot: b.slot as number, scaleSerial: typeof b.scaleSerial === 'string' ? b.scaleSerial : 'manual',
-      photoRef: typeof b.photoRef === 'string' ? b.photoRef : null,
+    // placedBy is who put the sample in the cabinet (it may be someone else); the audit entry names
+    // the logged-in person who entered the record.
+    const entered = { dish: input.dish!.trim(), placedBy: input.placedBy!, netWeightG: input.netWeightG!, cabinet: b.cabinet as string, slot: b.slot as number };
+    const record = audited(res, { action: 'sample.recorded-by-hand', subject: `kitchen:${kitchenId}`, kitchenId, data: entered }, () => {
+      const placed = deps.samples.place({
+        kitchenId, service: service!, ...entered, placedAt: input.placedAt!,
+        scaleSerial: typeof b.scaleSerial === 'string' ? b.scaleSerial : 'manual', photoRef: typeof b.photoRef === 'string' ? b.photoRef : null,
+      });
+      // Nothing recorded, nothing audited: failing inside rolls the transaction back.
+      if (!placed) fail('invalid_transition', 'this sample was recorded already');
+      return placed;
     });
-    if (!record) fail('invalid_transition', 'this sample was recorded already');
     const profile = profileById(deps.registry.getKitchen(kitchenId)?.profile ?? DEFAULT_PROFILE_ID);
     deps.sampleLedger.raiseEvents(kitchenId, placementEvents(record!, profile));
     res.status(201).json(deps.sampleLedger.publish(record));
