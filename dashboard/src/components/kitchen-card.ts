@@ -6,6 +6,8 @@ import { kitchenHref } from '../route.ts';
 import { hasCameraIssue, hasSampleIssue } from '../samples.ts';
 import type { KitchenView, UnitView } from '../summary.ts';
 import { readingBadges, stateChip } from './chips.ts';
+import { unitKey, type State } from '../store.ts';
+import { cameraKey } from '../bright-kitchen.ts';
 
 /** A unit's name; for a food-sample alert, its subject (the server's `menu:<date>:<meal>:<dish>` or `sample-<id>`);
  *  for a bright-kitchen alert, its camera. */
@@ -17,6 +19,11 @@ export function unitName(unit: Pick<UnitView, 'device' | 'deviceId'> & { camera?
   const sample = /^sample-(\d+)$/.exec(unit.deviceId);
   if (sample) return t('samples.subjectSample', { id: sample[1]! });
   return unit.deviceId;
+}
+
+/** What an alert is about, by name: its unit, its camera, or its sample subject. */
+export function alertSubjectName(state: Pick<State, 'devices' | 'cameras'>, a: { kitchenId: string; deviceId: string }): string {
+  return unitName({ device: state.devices.get(unitKey(a.kitchenId, a.deviceId)), deviceId: a.deviceId, camera: state.cameras.get(cameraKey(a.kitchenId, a.deviceId)) });
 }
 
 export function renderKitchenCard(view: KitchenView, now: number): HTMLElement {

@@ -1,12 +1,11 @@
 // The inspectors' page: district counts, every kitchen (problems first), and the live alert feed.
 import { alertSignature, renderAlertItem, type AlertContext } from '../components/alert-item.ts';
-import { cardSignature, renderKitchenCard, unitName } from '../components/kitchen-card.ts';
+import { alertSubjectName, cardSignature, renderKitchenCard } from '../components/kitchen-card.ts';
 import { renderStats } from '../components/stats.ts';
-import { cameraKey } from '../bright-kitchen.ts';
 import { h, patchKeyed } from '../dom.ts';
 import { DEFAULT_TIME_ZONE } from '../format.ts';
 import { t } from '../i18n.ts';
-import { unitKey, type State } from '../store.ts';
+import type { State } from '../store.ts';
 import { districtCounts, districtViews, newestFirst } from '../summary.ts';
 import type { Page } from './page.ts';
 
@@ -66,10 +65,9 @@ export function mountDistrict(root: HTMLElement): Page {
     feedCount.textContent = String(state.alerts.size);
     const ctx = (a: (typeof alerts)[number]): AlertContext => {
       const kitchen = state.kitchens.get(a.kitchenId);
-      const device = state.devices.get(unitKey(a.kitchenId, a.deviceId));
       return {
         kitchenName: kitchen?.name ?? a.kitchenId,
-        unitName: unitName({ device, deviceId: a.deviceId, camera: state.cameras.get(cameraKey(a.kitchenId, a.deviceId)) }),
+        unitName: alertSubjectName(state, a),
         timeZone: kitchen?.timezone ?? DEFAULT_TIME_ZONE,
         now,
         link: true,

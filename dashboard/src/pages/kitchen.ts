@@ -4,18 +4,15 @@
 import type { Alert, Kitchen, SampleDay } from '../../../contracts/api.ts';
 import type { Me } from '../../../contracts/auth.ts';
 import { api } from '../api.ts';
-import { showsStaffView } from '../alert-workflow.ts';
 import { reviewerOf } from '../auth.ts';
-import { openAlertDetail, type AlertDetail, type DetailMode } from '../components/alert-detail.ts';
-import { alertSignature, renderAlertItem, type AlertContext } from '../components/alert-item.ts';
-import { createStaffAlerts } from '../components/staff-alerts.ts';
+import { createKitchenAlerts } from '../components/kitchen-alerts.ts';
 import { createBrightKitchenSection } from '../components/bright-kitchen-section.ts';
-import { cameraKey, latencyRequested, pageParams } from '../bright-kitchen.ts';
+import { latencyRequested, pageParams } from '../bright-kitchen.ts';
 import { readingBadges, stateChip } from '../components/chips.ts';
 import { createSampleNav, renderSampleBoard, sampleBoardSignature } from '../components/sample-board.ts';
 import { unitName } from '../components/kitchen-card.ts';
 import { createUnitChart, type UnitChart } from '../components/unit-chart.ts';
-import { h, icon, patchKeyed } from '../dom.ts';
+import { h, icon } from '../dom.ts';
 import { DEFAULT_TIME_ZONE, formatAge, formatTempValue } from '../format.ts';
 import { getLang, t } from '../i18n.ts';
 import { ICONS } from '../icons.ts';
@@ -23,8 +20,8 @@ import { limitsFor } from '../limits.ts';
 import { DISTRICT_HREF } from '../route.ts';
 import { debounce, isSampleRule } from '../samples.ts';
 import type { Live } from '../socket.ts';
-import { lastChange, unitKey, type Connection, type State, type Store } from '../store.ts';
-import { kitchenView, openFirst, type UnitView } from '../summary.ts';
+import { type Connection, type State, type Store } from '../store.ts';
+import { kitchenView, type UnitView } from '../summary.ts';
 import type { Page } from './page.ts';
 
 interface UnitSlot {
@@ -40,7 +37,7 @@ export function mountKitchen(root: HTMLElement, kitchenId: string, store: Store,
   const reviewer = reviewerOf(me);
   const head = h('div', { class: 'panel kitchen-head' });
   const unitsEl = h('div', { class: 'unit-panels' });
-  const alertList = h('ol', { class: 'alert-list' });
+  const alerts = createKitchenAlerts(kitchenId, store, me);
   const samplesTitle = h('h2', { id: 'samples-title' }, t('samples.title'));
   const samplesDate = h('span', { class: 'muted sample-date' });
   const samplesNav = createSampleNav((date) => showDay(date));
@@ -65,10 +62,9 @@ export function mountKitchen(root: HTMLElement, kitchenId: string, store: Store,
       bright.el,
       h('section', { class: 'units', 'aria-labelledby': 'charts-title' }, h('div', { class: 'section-head' }, h('h2', { id: 'charts-title' }, t('kitchen.charts'))), unitsEl),
     ),
-    h('aside', { class: 'panel kitchen-alerts', 'aria-labelledby': 'alerts-title' }, h('div', { class: 'section-head' }, h('h2', { id: 'alerts-title' }, t('kitchen.alerts'))), alertList),
+    h('aside', { class: 'panel kitchen-alerts', 'aria-labelledby': 'alerts-title' }, h('div', { class: 'section-head' }, h('h2', { id: 'alerts-title' }, t('kitchen.alerts'))), alerts.list),
   );
   const slots = new Map<string, UnitSlot>();
-  const restAlerts = new Map<number, Alert>();
   let fallbackKitchen: Kitchen | null = null;
   let notFound = false;
   let kitchenRequested = false;
@@ -83,42 +79,12 @@ export function mountKitchen(root: HTMLElement, kitchenId: string, store: Store,
   // The site's today, as the server last told it (the board's own `date`), not the browser's clock.
   let siteToday: string | null = null;
   let lastConnection: Connection | null = null;
-  let detail: AlertDetail | null = null;
-  /** The alerts shown now (REST and live merged), by id, for the detail to follow. */
-  let shownAlerts = new Map<number, Alert>();
-  let timeZone = DEFAULT_TIME_ZONE;
-  const alertUnitName = (a: Alert): string => {
-    const state = store.get();
-    return unitName({ device: state.devices.get(unitKey(kitchenId, a.deviceId)), deviceId: a.deviceId, camera: state.cameras.get(cameraKey(kitchenId, a.deviceId)) });
-  };
-  /** An action's answer: into the store, so every list (and the socket's later copy) agrees. */
-  const alertChanged = (a: Alert): void => {
-    restAlerts.set(a.id, a);
-    store.delta({ type: 'alert', alert: a });
-  };
-  const openDetail = (a: Alert, mode: DetailMode = 'view'): void => {
-    detail?.close();
-    const d = openAlertDetail(shownAlerts.get(a.id) ?? a, {
-      me,
-      timeZone,
-      unitName: alertUnitName,
-      onChanged: alertChanged,
-      onClosed: () => {
-        if (detail === d) detail = null;
-      },
-    }, mode);
-    detail = d;
-  };
-  const staff = showsStaffView(me, kitchenId)
-    ? createStaffAlerts({ me, timeZone: () => timeZone, unitName: alertUnitName, open: openDetail, onChanged: alertChanged })
-    : null;
-
   root.replaceChildren(
     h(
       'div',
       { class: 'page kitchen' },
       h('a', { class: 'back-link', href: DISTRICT_HREF }, icon(ICONS.back), t('kitchen.back')),
-      staff?.el,
+      alerts.staff,
       head,
       body,
     ),
@@ -176,7 +142,7 @@ export function mountKitchen(root: HTMLElement, kitchenId: string, store: Store,
   api
     .alerts(kitchenId, abort.signal)
     .then((list) => {
-      for (const a of list) restAlerts.set(a.id, a);
+      alerts.addFetched(list);
       rerender();
     })
     .catch(() => undefined); // the live alerts from the snapshot are still shown
@@ -202,7 +168,7 @@ export function mountKitchen(root: HTMLElement, kitchenId: string, store: Store,
       updateSamples(kitchen.timezone || DEFAULT_TIME_ZONE, now);
       bright.update(state, kitchen, now);
       if (devicesSettled) for (const unit of view.units) updateUnit(unit, kitchen, now);
-      updateAlerts(state, kitchen, now);
+      markAlerts(alerts.update(state, kitchen, now));
     },
     destroy() {
       abort.abort();
@@ -212,8 +178,7 @@ export function mountKitchen(root: HTMLElement, kitchenId: string, store: Store,
       refetchSamples.cancel();
       live.watch(null);
       bright.destroy();
-      staff?.destroy();
-      detail?.close();
+      alerts.destroy();
       for (const s of slots.values()) s.chart.destroy();
     },
   };
@@ -284,39 +249,15 @@ export function mountKitchen(root: HTMLElement, kitchenId: string, store: Store,
     );
   }
 
-  function updateAlerts(state: State, kitchen: Kitchen, now: number): void {
-    const merged = new Map(restAlerts);
-    for (const a of state.alerts.values()) {
-      const prev = merged.get(a.id);
-      if (a.kitchenId === kitchenId && (!prev || lastChange(a) >= lastChange(prev))) merged.set(a.id, a);
-    }
-    const alerts = openFirst(merged.values());
-    shownAlerts = merged;
-    timeZone = kitchen.timezone || DEFAULT_TIME_ZONE;
-    staff?.update(alerts, now);
-    const open = detail && merged.get(detail.alertId);
-    if (open) detail?.update(open);
+  /** Each chart marks its unit's alerts. */
+  function markAlerts(list: Alert[]): void {
     for (const [deviceId, slot] of slots) {
-      const mine = alerts.filter((a) => a.deviceId === deviceId);
+      const mine = list.filter((a) => a.deviceId === deviceId);
       const sig = JSON.stringify(mine.map((a) => [a.id, a.severity, a.firstOutAt, a.clearedAt]));
       if (sig === slot.alertSig) continue; // a redraw per reading would be wasted work
       slot.alertSig = sig;
       slot.chart.setAlerts(mine);
     }
-    if (!alerts.length) {
-      alertList.replaceChildren(h('li', { class: 'placeholder' }, t('kitchen.noAlerts')));
-      return;
-    }
-    if (alertList.firstElementChild?.classList.contains('placeholder')) alertList.replaceChildren();
-    const ctx = (a: Alert): AlertContext => ({
-      kitchenName: kitchen.name,
-      unitName: unitName({ device: state.devices.get(unitKey(kitchenId, a.deviceId)), deviceId: a.deviceId, camera: state.cameras.get(cameraKey(kitchenId, a.deviceId)) }),
-      timeZone: kitchen.timezone || DEFAULT_TIME_ZONE,
-      now,
-      link: false,
-      onOpen: (alert) => openDetail(alert),
-    });
-    patchKeyed(alertList, alerts, (a) => String(a.id), (a) => alertSignature(a, ctx(a)), (a) => renderAlertItem(a, ctx(a)));
   }
 }
 
