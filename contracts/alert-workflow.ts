@@ -43,7 +43,7 @@ export const ALERT_ACTS = ['acknowledged', 'resolved', 'closed', 'commented'] as
 /** One entry of an alert's history (GET /api/alerts/{id}/history), oldest first. */
 export const AlertHistoryEntry = Type.Object({
   at: Type.String({ format: 'date-time' }),
-  act: Type.Union([Type.Literal('raised'), Type.Literal('cleared'), ...ALERT_ACTS.map((a) => Type.Literal(a))]),
+  act: Type.Union([Type.Literal('raised'), Type.Literal('cleared'), Type.Literal('escalated'), ...ALERT_ACTS.map((a) => Type.Literal(a))]),
   /** Who acted: a person's display name, or "system" for the rules. */
   actor: Type.String(),
   role: Type.Union([Type.String(), Type.Null()]),

@@ -11,6 +11,10 @@ export const Kitchen = Type.Object({
   siteType: Type.String({ description: '助餐服务中心 / 助餐点 / 中央厨房 / 养老机构食堂' }),
   timezone: Type.String(),
   profile: Type.String(),
+  /** From the registry (contracts/registry.ts), for the inspector's map and grid. */
+  lat: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
+  lng: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
+  riskGrade: Type.Optional(Type.Union([Type.String(), Type.Null()])),
 });
 export type Kitchen = Static<typeof Kitchen>;
 
@@ -70,7 +74,8 @@ export const Series = Type.Object({
 });
 export type Series = Static<typeof Series>;
 
-export const SEVERITIES = ['warning', 'alarm', 'critical'] as const;
+/** reminder: a registry item due soon (FS-CAL-DUE, FS-REG-*), below every food-safety severity. */
+export const SEVERITIES = ['reminder', 'warning', 'alarm', 'critical'] as const;
 export const Severity = Type.Union(SEVERITIES.map((s) => Type.Literal(s)));
 export type Severity = Static<typeof Severity>;
 
@@ -107,6 +112,10 @@ export const Alert = Type.Object({
   disposition: Type.Union([Disposition, Type.Null()]),
   /** Who verified the corrective action and closed the alert. */
   closedBy: Nullable(Type.String()),
+  /** Escalation (rule book section 6): to the site manager when unacknowledged for 15 min,
+   *  to the inspector's board when critical and unresolved for 4 h or at the site's day end. */
+  escalatedTo: Type.Union([Type.Literal('manager'), Type.Literal('inspector'), Type.Null()]),
+  escalatedAt: Nullable(Time()),
 });
 export type Alert = Static<typeof Alert>;
 

@@ -51,6 +51,19 @@ export interface Profile {
     retentionDefaultDays: number; // ... and this is required where a jurisdiction sets nothing
     aiDedupMin: number; // FS-AI-EVENT: repeats of a camera + category within this are one event
   };
+  /** The registry's reminders (rule book sections 3 and 8). */
+  registry: {
+    calibrationIntervalMonths: number; // FS-CAL-DUE: a unit's calibration is due this long after the last ...
+    calibrationLeadDays: number; // ... and reminded this long ahead
+    calibrationToleranceC: number; // FS-CAL-DUE: a field check off the reference probe by more than this
+    healthCertLeadDays: number; // FS-REG-HEALTH-CERT: a staff health certificate reminded this long before it lapses
+    licenceLeadDays: number; // FS-REG-LICENCE: the food-business licence reminded this long before it lapses
+  };
+  /** Escalation of the alert workflow (rule book section 6). */
+  escalation: {
+    ackMin: number; // unacknowledged this long: escalate to the site manager
+    criticalBoardHours: number; // a critical alert unresolved this long (or at the site's day end): the inspector's board
+  };
 }
 
 export const CN_GB31654: Profile = Object.freeze({
@@ -80,6 +93,8 @@ export const CN_GB31654: Profile = Object.freeze({
   realarmMin: 60,
   samples: { minWeightG: 125, scaleToleranceG: 2, retentionH: 48, missingAfterMin: 30 },
   cameras: { offlineAlarmMin: 10, prepLeadMin: 120, mealTailMin: 30, retentionFloorDays: 7, retentionDefaultDays: 30, aiDedupMin: 10 },
+  registry: { calibrationIntervalMonths: 12, calibrationLeadDays: 30, calibrationToleranceC: 1, healthCertLeadDays: 30, licenceLeadDays: 60 },
+  escalation: { ackMin: 15, criticalBoardHours: 4 },
 }) as Profile;
 
 export const US_FDA_2022: Profile = Object.freeze({

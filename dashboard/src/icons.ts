@@ -6,6 +6,7 @@ export const ICONS = {
   ok: svg('<path d="M5 12.5l4.5 4.5L19 7.5"/>'),
   warning: svg('<path d="M12 3.5L2.5 20h19z"/><path d="M12 10v4.5"/><path d="M12 17.6v.1"/>'),
   alarm: svg('<circle cx="12" cy="12" r="9"/><path d="M12 7v6"/><path d="M12 16.6v.1"/>'),
+  reminder: svg('<circle cx="12" cy="13" r="8"/><path d="M12 9v4l2.5 2"/><path d="M5 3.5L2.5 6"/><path d="M19 3.5L21.5 6"/>'),
   critical: svg('<path d="M8 2.8h8l5.2 5.2v8L16 21.2H8L2.8 16V8z"/><path d="M12 7v6"/><path d="M12 16.6v.1"/>'),
   offline: svg('<path d="M3 3l18 18"/><path d="M8.5 16.5a5 5 0 0 1 7 0"/><path d="M5 12.5a10 10 0 0 1 4.2-2.4"/><path d="M14.8 10.1A10 10 0 0 1 19 12.5"/><path d="M12 20v.1"/>'),
   unknown: svg('<circle cx="12" cy="12" r="9"/><path d="M9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .9-1 1.6v.4"/><path d="M12 17v.1"/>'),

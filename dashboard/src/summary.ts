@@ -13,7 +13,7 @@ export const STATE_RANK: Readonly<Record<UnitState, number>> = {
   critical: 5,
 };
 
-const SEVERITY_RANK: Readonly<Record<Severity, number>> = { warning: 3, alarm: 4, critical: 5 };
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { reminder: 0, warning: 3, alarm: 4, critical: 5 };
 
 export function worstState(states: Iterable<UnitState>): UnitState {
   let worst: UnitState | null = null;

@@ -34,6 +34,8 @@ export function alert(id: number, over: Partial<Alert> = {}): Alert {
     correctiveAction: null,
     disposition: null,
     closedBy: null,
+    escalatedTo: null,
+    escalatedAt: null,
     ...over,
   };
 }

@@ -13,6 +13,7 @@ const HEIGHT = 220;
 const FONT = '12px "Noto Sans SC", system-ui, sans-serif';
 const LIMIT_COLOURS: Record<Limit['role'], string> = { max: '#cf222e', min: '#0550ae', target: '#9a6700' };
 const BAND_COLOURS: Record<Severity, string> = {
+  reminder: 'rgba(0,0,0,0)',
   warning: 'rgba(212,167,44,0.16)',
   alarm: 'rgba(207,34,46,0.14)',
   critical: 'rgba(130,7,30,0.22)',

@@ -23,6 +23,7 @@ export const en: Record<Key, string> = {
   'state.critical': 'Critical',
   'state.offline': 'Offline',
   'state.unknown': 'No data',
+  'severity.reminder': 'Reminder',
   'severity.warning': 'Warning',
   'severity.alarm': 'Alarm',
   'severity.critical': 'Critical',

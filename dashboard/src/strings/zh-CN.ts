@@ -22,6 +22,7 @@ export const zh = {
   'state.critical': '严重',
   'state.offline': '离线',
   'state.unknown': '无数据',
+  'severity.reminder': '提醒',
   'severity.warning': '预警',
   'severity.alarm': '报警',
   'severity.critical': '严重',

@@ -10,6 +10,7 @@ interface AlertRow {
   minutes_out: number; cleared_at: number | null; acknowledged_at: number | null; acknowledged_by: string | null;
   resolved_at: number | null; closed_at: number | null; resolved_by: string | null; cause: Cause | null;
   corrective_action: string | null; disposition: string | null; closed_by: string | null;
+  escalated_to: 'manager' | 'inspector' | null; escalated_at: number | null;
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -22,6 +23,7 @@ function toAlert(r: AlertRow): Alert {
     acknowledgedBy: r.acknowledged_by, resolvedAt: iso(r.resolved_at), closedAt: iso(r.closed_at),
     resolvedBy: r.resolved_by, cause: r.cause, correctiveAction: r.corrective_action,
     disposition: r.disposition === null ? null : (JSON.parse(r.disposition) as Disposition), closedBy: r.closed_by,
+    escalatedTo: r.escalated_to, escalatedAt: iso(r.escalated_at),
   };
 }
 

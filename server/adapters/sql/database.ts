@@ -233,6 +233,85 @@ const MIGRATIONS: string[] = [
    CREATE INDEX audit_by_kitchen ON audit_log (kitchen_id, seq);
    CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
    CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;`,
+  // The registry (rule book sections 3 and 8): the site's sign and licence, where it is, its risk
+  // grade, the inspections recorded (the newest stays posted), its staff with their health
+  // certificates, and its units' calibrations and field checks (FS-CAL-DUE). Dates are site-local.
+  `ALTER TABLE kitchens ADD COLUMN site_number TEXT;
+   ALTER TABLE kitchens ADD COLUMN lat REAL;
+   ALTER TABLE kitchens ADD COLUMN lng REAL;
+   ALTER TABLE kitchens ADD COLUMN licence_number TEXT;
+   ALTER TABLE kitchens ADD COLUMN licence_expires_on TEXT;
+   ALTER TABLE kitchens ADD COLUMN risk_grade TEXT;
+   CREATE TABLE inspections (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     kitchen_id TEXT NOT NULL,
+     date TEXT NOT NULL,
+     result TEXT NOT NULL,
+     note TEXT NOT NULL DEFAULT '',
+     inspector TEXT NOT NULL,
+     recorded_at INTEGER NOT NULL
+   );
+   CREATE INDEX inspections_by_kitchen ON inspections (kitchen_id, date);
+   CREATE TABLE staff (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     kitchen_id TEXT NOT NULL,
+     name TEXT NOT NULL,
+     position TEXT NOT NULL,
+     health_cert_number TEXT,
+     health_cert_expires_on TEXT,
+     active INTEGER NOT NULL DEFAULT 1
+   );
+   CREATE INDEX staff_by_kitchen ON staff (kitchen_id);
+   CREATE TABLE calibrations (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     kitchen_id TEXT NOT NULL,
+     device_id TEXT NOT NULL,
+     date TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     reference_c REAL NOT NULL,
+     reading_c REAL NOT NULL,
+     certificate TEXT,
+     by TEXT NOT NULL,
+     recorded_at INTEGER NOT NULL
+   );
+   CREATE INDEX calibrations_by_unit ON calibrations (kitchen_id, device_id, date);`,
+  // Escalation and notifications (rule book section 6): how far an alert has been escalated, each
+  // site's channels (its escalation chain), and one row per notification of an alert step to a
+  // channel, with its attempts, so retries survive a restart and every delivery has a record.
+  `ALTER TABLE alerts ADD COLUMN escalated_to TEXT;
+   ALTER TABLE alerts ADD COLUMN escalated_at INTEGER;
+   CREATE TABLE channels (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     kitchen_id TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     name TEXT NOT NULL,
+     target TEXT NOT NULL,
+     secret TEXT,
+     steps TEXT NOT NULL,
+     min_severity TEXT NOT NULL DEFAULT 'warning',
+     quiet_from TEXT,
+     quiet_to TEXT,
+     enabled INTEGER NOT NULL DEFAULT 1,
+     deleted_at INTEGER
+   );
+   CREATE INDEX channels_by_kitchen ON channels (kitchen_id);
+   CREATE TABLE deliveries (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     kitchen_id TEXT NOT NULL,
+     channel_id INTEGER NOT NULL REFERENCES channels(id),
+     alert_id INTEGER NOT NULL,
+     step TEXT NOT NULL,
+     status TEXT NOT NULL,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     created_at INTEGER NOT NULL,
+     last_attempt_at INTEGER,
+     next_attempt_at INTEGER,
+     sent_at INTEGER,
+     last_error TEXT
+   );
+   CREATE INDEX deliveries_due ON deliveries (status, next_attempt_at);
+   CREATE INDEX deliveries_by_kitchen ON deliveries (kitchen_id, id);
+   CREATE INDEX deliveries_by_alert ON deliveries (alert_id);`,
 ];
 
 export function openDatabase(path: string): Db {

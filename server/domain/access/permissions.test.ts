@@ -8,10 +8,10 @@ import type { AuthUser, Scope } from './types.ts';
 
 const ALLOWED: Record<Role, Action[]> = {
   admin: [...ACTIONS],
-  inspector: ['kitchen:read', 'alert:verify', 'alert:close', 'ai:review', 'sample:seal'],
+  inspector: ['kitchen:read', 'alert:verify', 'alert:close', 'ai:review', 'sample:seal', 'calibration:record', 'inspection:record'],
   kitchen_manager: [
     'kitchen:read', 'alert:ack', 'alert:resolve', 'alert:verify', 'alert:close',
-    'sample:record', 'sample:dispose', 'kitchen:meal-times',
+    'sample:record', 'sample:dispose', 'kitchen:meal-times', 'staff:write', 'calibration:record', 'channels:write',
   ],
   kitchen_staff: ['kitchen:read', 'alert:ack', 'alert:resolve', 'sample:record', 'sample:dispose'],
   auditor: ['kitchen:read'],

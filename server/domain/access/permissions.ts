@@ -22,7 +22,16 @@ export const ACTIONS = [
   'sample:seal',
   'kitchen:meal-times',
   'command:send',
+  /** Site facts, new sites, gateway provisioning: administrators only. */
   'registry:write',
+  /** A kitchen's staff list and their health certificates. */
+  'staff:write',
+  /** A unit's calibration or field check (FS-CAL-DUE). */
+  'calibration:record',
+  /** The result of an inspection, posted until the next (rule book section 8). */
+  'inspection:record',
+  /** A site's notification channels (its escalation chain). */
+  'channels:write',
   'users:manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -31,12 +40,14 @@ export type Action = (typeof ACTIONS)[number];
 const GRANTS: Record<Role, ReadonlySet<Action>> = {
   admin: new Set(ACTIONS),
   // Market supervision inspects: it verifies and closes, reviews detections and seals samples, but runs no kitchen.
-  inspector: new Set<Action>(['kitchen:read', 'alert:verify', 'alert:close', 'ai:review', 'sample:seal']),
+  inspector: new Set<Action>([
+    'kitchen:read', 'alert:verify', 'alert:close', 'ai:review', 'sample:seal', 'calibration:record', 'inspection:record',
+  ]),
   // No ai:review: a rejected detection closes its alert, and a kitchen must not dismiss the
   // violations seen in its own kitchen (FS-AI-EVENT counts once a person confirms it).
   kitchen_manager: new Set<Action>([
     'kitchen:read', 'alert:ack', 'alert:resolve', 'alert:verify', 'alert:close',
-    'sample:record', 'sample:dispose', 'kitchen:meal-times',
+    'sample:record', 'sample:dispose', 'kitchen:meal-times', 'staff:write', 'calibration:record', 'channels:write',
   ]),
   kitchen_staff: new Set<Action>(['kitchen:read', 'alert:ack', 'alert:resolve', 'sample:record', 'sample:dispose']),
   auditor: new Set<Action>(['kitchen:read']),

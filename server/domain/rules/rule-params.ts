@@ -12,7 +12,7 @@ export const minToMs = (min: number): number => min * MS_PER_MIN;
 export const msToMin = (ms: number): number => ms / MS_PER_MIN;
 
 /** The severity column of the rule book's section 3 table. */
-export const RULE_SEVERITY: Readonly<Record<ColdRuleId, Severity>> = Object.freeze({
+export const RULE_SEVERITY: Readonly<Record<ColdRuleId, Exclude<Severity, 'reminder'>>> = Object.freeze({
   'FS-COLD-WARN': 'warning',
   'FS-COLD-ALARM': 'alarm',
   'FS-COLD-CRIT': 'critical',

@@ -7,9 +7,11 @@ import { RULE_SEVERITY, minToMs } from './rule-params.ts';
 import type { UnitRuleState } from './state.ts';
 import { THRESHOLD_DELAYS } from './threshold-rules.ts';
 
-export type UnitSeverity = 'ok' | Severity | 'offline';
+/** A unit's state: reminders (calibration due) do not colour a unit. */
+type UnitRuleSeverity = Exclude<Severity, 'reminder'>;
+export type UnitSeverity = 'ok' | UnitRuleSeverity | 'offline';
 
-const RANK: Readonly<Record<Severity, number>> = { warning: 1, alarm: 2, critical: 3 };
+const RANK: Readonly<Record<UnitRuleSeverity, number>> = { warning: 1, alarm: 2, critical: 3 };
 
 /**
  * The worst raised rule. 'offline' wins over everything: while a unit is silent its
@@ -20,7 +22,7 @@ export function unitStateSeverity(state: UnitRuleState): UnitSeverity {
   let worst: UnitSeverity = 'ok';
   for (const id of COLD_RULE_IDS) {
     const severity = RULE_SEVERITY[id];
-    if (state.rules[id].raised && (worst === 'ok' || RANK[severity] > RANK[worst as Severity])) worst = severity;
+    if (state.rules[id].raised && (worst === 'ok' || RANK[severity] > RANK[worst as UnitRuleSeverity])) worst = severity;
   }
   return worst;
 }
