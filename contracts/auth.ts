@@ -49,3 +49,50 @@ export type Me = Static<typeof Me>;
 
 /** The session cookie's name. HttpOnly, SameSite=Lax, Secure behind HTTPS. */
 export const SESSION_COOKIE = 'kcw_session';
+
+/** A user as the administration pages see it (GET /api/users). Never the password hash. */
+export const UserDto = Type.Object({
+  username: Type.String(),
+  displayName: Type.String(),
+  role: Role,
+  kitchenId: Type.Union([Type.String(), Type.Null()]),
+  jurisdictions: Type.Array(Type.String()),
+  disabled: Type.Boolean(),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+export type UserDto = Static<typeof UserDto>;
+
+/** POST /api/users (admin). Kitchen roles need kitchenId; inspectors need jurisdictions. */
+export const UserCreateRequest = Type.Object(
+  {
+    username: Type.String({ pattern: '^[A-Za-z0-9._-]{2,64}$' }),
+    displayName: Type.String({ minLength: 1, maxLength: 40 }),
+    role: Role,
+    kitchenId: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+    jurisdictions: Type.Optional(Type.Array(Type.String())),
+    password: Type.String({ minLength: 10, maxLength: 256 }),
+  },
+  { additionalProperties: false },
+);
+export type UserCreateRequest = Static<typeof UserCreateRequest>;
+
+/** PATCH /api/users/{username} (admin): what to change. Disabling ends the user's sessions. */
+export const UserUpdateRequest = Type.Object(
+  {
+    displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+    role: Type.Optional(Role),
+    kitchenId: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+    jurisdictions: Type.Optional(Type.Array(Type.String())),
+    password: Type.Optional(Type.String({ minLength: 10, maxLength: 256 })),
+    disabled: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type UserUpdateRequest = Static<typeof UserUpdateRequest>;
+
+/** PUT /api/kitchens/{id}/jurisdictions (admin): every authority whose scope the kitchen is in. */
+export const KitchenJurisdictionsRequest = Type.Object(
+  { jurisdictions: Type.Array(Type.String(), { uniqueItems: true }) },
+  { additionalProperties: false },
+);
+export type KitchenJurisdictionsRequest = Static<typeof KitchenJurisdictionsRequest>;

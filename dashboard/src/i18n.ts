@@ -1,15 +1,18 @@
 // The UI language: Simplified Chinese first (the default) and English second, the strings in
 // strings/. The choice is remembered in localStorage; the app re-renders on change.
 import { RULE_NAMES } from './rule-names.ts';
-import { zh, type Key } from './strings/zh-CN.ts';
+import { zh, type Key as CoreKey } from './strings/zh-CN.ts';
 import { en } from './strings/en.ts';
+import { enHome, zhHome } from './strings/home.ts';
+import { enAdmin, zhAdmin } from './strings/admin.ts';
 
-export type { Key };
+/** One dictionary per part of the app, each complete in both languages (their types say so). */
+export type Key = CoreKey | keyof typeof zhHome | keyof typeof zhAdmin;
 export type Lang = 'zh-CN' | 'en';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
 const STORAGE_KEY = 'kcw.lang';
 
-const TABLES: Record<Lang, Record<Key, string>> = { 'zh-CN': zh, en };
+const TABLES: Record<Lang, Record<Key, string>> = { 'zh-CN': { ...zh, ...zhHome, ...zhAdmin }, en: { ...en, ...enHome, ...enAdmin } };
 
 let current: Lang = readStoredLang();
 const listeners = new Set<(lang: Lang) => void>();
