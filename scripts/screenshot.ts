@@ -2,9 +2,10 @@
 //   tsx scripts/screenshot.ts [baseUrl] [outDir] [route ...]
 // e.g. tsx scripts/screenshot.ts http://127.0.0.1:8080 /tmp/shots '#/' '#/kitchen/k01'
 // Needs Debian's chromium (scripts/install-system.sh). Prints console errors it saw.
+// SHOT_USER and SHOT_PASSWORD log in first (a demo account from the README).
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type BrowserContext } from 'playwright-core';
 
 const VIEWPORTS = [
   { name: 'desktop', width: 1440, height: 900 },
@@ -25,6 +26,7 @@ try {
     for (const lang of LANGS) {
       const context = await browser.newContext({ viewport: { width: vp.width, height: vp.height }, timezoneId: 'Europe/London' });
       await context.addInitScript((l) => localStorage.setItem('kcw.lang', l), lang);
+      if (process.env.SHOT_USER) await logIn(context, process.env.SHOT_USER, process.env.SHOT_PASSWORD ?? '');
       const page = await context.newPage();
       page.on('console', (m) => m.type() === 'error' && console.error(`[console] ${m.text()}`));
       page.on('pageerror', (e) => console.error(`[pageerror] ${e.message}`));
@@ -42,4 +44,10 @@ try {
   }
 } finally {
   await browser.close();
+}
+
+/** The context's request client shares its cookie jar, so its pages carry the session. */
+async function logIn(context: BrowserContext, username: string, password: string) {
+  const res = await context.request.post(`${baseUrl}/api/auth/login`, { data: { username, password }, headers: { origin: baseUrl } });
+  if (!res.ok()) throw new Error(`login as ${username} failed: ${res.status()} ${await res.text()}`);
 }
