@@ -139,6 +139,20 @@ describe('login and sessions', () => {
     expect(accounts.userOfToken(r.token)).toBeUndefined();
   });
 
+  it('ends a session 7 days after the login however often it is used; the cookie lives as long', async () => {
+    const { accounts, add, advance } = await setup();
+    await add({ username: 'tablet', role: 'admin' });
+    const r = await accounts.login('tablet', PW, '10.0.0.1');
+    if (!r.ok) throw new Error('login failed');
+    expect(r.endsAt - T0).toBe(7 * 24 * 3_600_000);
+    for (let h = 0; h < 7 * 24 - 1; h++) {
+      advance(3_600_000);
+      expect(accounts.userOfToken(r.token)?.username).toBe('tablet');
+    }
+    advance(3_600_000);
+    expect(accounts.userOfToken(r.token)).toBeUndefined();
+  });
+
   it('refuses a disabled user and ends their sessions', async () => {
     const { accounts, add } = await setup();
     await add({ username: 'wang', role: 'kitchen_staff', kitchenId: 'k-tianlin' });
@@ -164,7 +178,7 @@ describe('scope and actions', () => {
     expect(accounts.can(district, 'alert:ack', 'k-tianlin')).toBe(false);
     expect(accounts.me(street)).toEqual({
       username: 'jd.chen', displayName: 'jd.chen', role: 'inspector', kitchenId: null, jurisdictions: ['tianlin-jd'],
-      kitchens: ['k-tianlin'], can: ['kitchen:read', 'alert:verify', 'alert:close', 'ai:review', 'sample:seal'],
+      kitchens: ['k-tianlin'], can: ['kitchen:read', 'alert:verify', 'alert:close', 'ai:review', 'sample:seal', 'calibration:record', 'inspection:record'],
     });
   });
 

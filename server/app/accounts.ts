@@ -22,7 +22,7 @@ export class AccountError extends Error {
 }
 
 export type LoginResult =
-  | { ok: true; token: string; user: AuthUser; expiresAt: number }
+  | { ok: true; token: string; user: AuthUser; expiresAt: number; endsAt: number }
   | { ok: false; code: 'bad_credentials' | 'too_many_attempts'; retryAfterS?: number };
 
 export interface AccountsDeps {
@@ -32,6 +32,8 @@ export interface AccountsDeps {
   cost?: ScryptCost;
   /** Idle time after which a session ends; every use (at most once a minute) extends it. */
   sessionTtlMs?: number;
+  /** However often it is used, a session ends this long after the login (the cookie's lifetime). */
+  sessionMaxMs?: number;
   limit?: LoginLimit;
   log?: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
   /** Accounts and jurisdictions are settings: their changes go to the audit log (rule book section 6). */
@@ -39,6 +41,8 @@ export interface AccountsDeps {
 }
 
 export const DEFAULT_SESSION_TTL_MS = 12 * 3_600_000;
+/** A kitchen tablet stays logged in through a week of shifts, then someone types the password again. */
+export const DEFAULT_SESSION_MAX_MS = 7 * 24 * 3_600_000;
 /** A session's last use is written at most this often: reads must not each cost a write. */
 const TOUCH_EVERY_MS = 60_000;
 
@@ -52,6 +56,7 @@ export function createAccounts(deps: AccountsDeps) {
   const { users } = deps;
   const cost = deps.cost ?? DEFAULT_SCRYPT_COST;
   const ttl = deps.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS;
+  const maxLifetime = deps.sessionMaxMs ?? DEFAULT_SESSION_MAX_MS;
   let limiter = EMPTY_LIMITER;
   // No route changes accounts yet: they are set up by the operator's tooling, recorded as "system".
   const record = (action: string, subject: string, kitchenId: string | null, data: Record<string, unknown>) =>
@@ -117,10 +122,11 @@ export function createAccounts(deps: AccountsDeps) {
     const now = deps.now();
     users.deleteExpiredSessions(now); // housekeeping where it is cheap: logins are rare
     const token = randomBytes(32).toString('base64url');
-    const expiresAt = now + ttl;
+    const endsAt = now + maxLifetime;
+    const expiresAt = Math.min(now + ttl, endsAt);
     users.insertSession({ tokenHash: sha256(token), userId: user.id, createdAt: now, expiresAt, lastSeenAt: now });
     deps.log?.info({ username: user.username, ip }, 'logged in');
-    return { ok: true, token, user: toAuthUser(user), expiresAt };
+    return { ok: true, token, user: toAuthUser(user), expiresAt, endsAt };
   }
 
   function userOfToken(token: string | undefined): AuthUser | undefined {
@@ -134,7 +140,8 @@ export function createAccounts(deps: AccountsDeps) {
       users.deleteSession(hash);
       return undefined;
     }
-    if (now - session.lastSeenAt >= TOUCH_EVERY_MS) users.touchSession(hash, now, now + ttl);
+    // Sliding, but never past the absolute end: a stolen cookie in use does not live for ever.
+    if (now - session.lastSeenAt >= TOUCH_EVERY_MS) users.touchSession(hash, now, Math.min(now + ttl, session.createdAt + maxLifetime));
     return toAuthUser(user);
   }
 

@@ -13,7 +13,7 @@ export type { AuthUser };
 export interface AccountsPort {
   scopeOf(user: AuthUser): 'all' | ReadonlySet<string>;
   login(username: string, password: string, ip: string):
-    Promise<{ ok: true; token: string; expiresAt: number } | { ok: false; code: 'bad_credentials' | 'too_many_attempts'; retryAfterS?: number }>;
+    Promise<{ ok: true; token: string; expiresAt: number; endsAt: number } | { ok: false; code: 'bad_credentials' | 'too_many_attempts'; retryAfterS?: number }>;
   logout(token: string): void;
   userOfToken(token: string): AuthUser | undefined;
   canSee(user: AuthUser, kitchenId: string): boolean;
@@ -106,8 +106,9 @@ export function createAuthRouter(accounts: AccountsPort, now: () => number, onLo
       if (outcome.retryAfterS) res.set('Retry-After', String(outcome.retryAfterS));
       fail(outcome.code, outcome.code === 'too_many_attempts' ? 'too many failed logins; try again later' : 'wrong username or password');
     }
-    const { token, expiresAt } = outcome as { token: string; expiresAt: number };
-    res.cookie(SESSION_COOKIE, token, cookieOptions(req, expiresAt - now()));
+    // The cookie lives as long as the session could (its absolute end); the server ends it sooner when idle.
+    const { token, endsAt } = outcome as { token: string; endsAt: number };
+    res.cookie(SESSION_COOKIE, token, cookieOptions(req, endsAt - now()));
     res.json(accounts.me(accounts.userOfToken(token)!));
   });
   r.post('/auth/logout', (req, res) => {
