@@ -68,6 +68,7 @@ async function main() {
     influx: { url: influxUrl, database: cfg.influxDatabase },
     sqlitePath: join(dataDir, 'kitchens.sqlite'),
     dashboardDir: DASHBOARD_DIST,
+    trustProxy: cfg.trustProxy, metricsToken: cfg.metricsToken,
     logger: log.child({ name: 'server' }),
   });
   for (const k of district) server.registry.saveKitchen(k.kitchen);

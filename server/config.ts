@@ -32,6 +32,8 @@ export const SETTINGS = {
   demoKitchens: positive('DEMO_KITCHENS', 20, 'Kitchens in the simulated demo district (each: two chillers, a freezer and a sample cabinet).'),
   pollSeconds: positive('POLL_SECONDS', 10, 'How often the demo gateways poll their probes.'),
   logLevel: text('LOG_LEVEL', 'info', 'Log level (pino): fatal, error, warn, info, debug.'),
+  trustProxy: text('TRUST_PROXY', undefined, 'Behind a reverse proxy: which proxies to believe for the client address and HTTPS (express "trust proxy": `loopback`, a hop count, or addresses). Unset: none, so the session cookie is Secure only on direct HTTPS.'),
+  metricsToken: text('METRICS_TOKEN', undefined, 'Bearer token that /metrics requires. Unset: /metrics answers loopback clients only.'),
 } as const;
 
 export interface Config {
@@ -44,6 +46,8 @@ export interface Config {
   readonly demoKitchens: number;
   readonly pollSeconds: number;
   readonly logLevel: string;
+  readonly trustProxy: string | undefined;
+  readonly metricsToken: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

@@ -58,6 +58,9 @@ export interface ServerOptions {
   videoLingerMs?: number;
   /** How often live sockets re-check their session and scope. */
   sessionCheckMs?: number;
+  /** TRUST_PROXY and METRICS_TOKEN (server/config.ts). */
+  trustProxy?: string;
+  metricsToken?: string;
   /** scrypt cost of password hashes (tests use a cheap one). */
   passwordCost?: ScryptCost;
 }
@@ -186,7 +189,7 @@ export function createServer(opts: ServerOptions) {
   const timers: NodeJS.Timeout[] = [];
 
   const app = createHttpApp({
-    registry, alerts, audit, series, live, alertActions, commands, sampleLedger, samples, cameraMonitor, aiEvents, accounts, onLogout: (token) => socket?.endSession(token), now: () => clock.now(), log, metricsRegistry: metrics.registry, dashboardDir: opts.dashboardDir,
+    registry, alerts, audit, series, live, alertActions, commands, sampleLedger, samples, cameraMonitor, aiEvents, accounts, onLogout: (token) => socket?.endSession(token), now: () => clock.now(), log, metricsRegistry: metrics.registry, dashboardDir: opts.dashboardDir, trustProxy: opts.trustProxy, metricsToken: opts.metricsToken,
     health: async () => ({ broker: mqtt.connected(), influxdb: await series.ping(), sql: isHealthy(db) }),
   });
   http.on('request', app);

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import type { Registry } from 'prom-client';
 import { createApiRouter, type ApiDeps } from './routes.ts';
 import { errorHandler } from './errors.ts';
+import { metricsGuard, trustProxyValue } from './proxy-and-metrics.ts';
 import { openApiDocument } from './openapi.ts';
 import { createAuthRouter, meRoute, requireUser, sameOriginWrites } from './auth.ts';
 
@@ -16,10 +17,15 @@ export function createHttpApp(deps: ApiDeps & {
   metricsRegistry: Registry;
   dashboardDir?: string;
   onLogout?: (token: string) => void;
+  /** express "trust proxy" (TRUST_PROXY): the proxies whose X-Forwarded-For/-Proto are believed. */
+  trustProxy?: string;
+  /** Bearer token /metrics requires (METRICS_TOKEN); without one, only loopback clients may read it. */
+  metricsToken?: string;
   log: { error(obj: object, msg: string): void };
 }) {
   const app = express();
   app.disable('x-powered-by');
+  if (deps.trustProxy) app.set('trust proxy', trustProxyValue(deps.trustProxy));
   app.use('/api', express.json({ limit: '64kb' }));
   const doc = openApiDocument();
   app.get('/api/openapi.json', (_req, res) => void res.json(doc));
@@ -38,7 +44,7 @@ export function createHttpApp(deps: ApiDeps & {
       broker: state(parts.broker), influxdb: state(parts.influxdb), sql: state(parts.sql),
     });
   });
-  app.get('/metrics', async (_req, res) => {
+  app.get('/metrics', metricsGuard(deps.metricsToken), async (_req, res) => {
     res.type(deps.metricsRegistry.contentType).send(await deps.metricsRegistry.metrics());
   });
   if (deps.dashboardDir && existsSync(deps.dashboardDir)) {
@@ -54,3 +60,4 @@ export function createHttpApp(deps: ApiDeps & {
   app.use(errorHandler(deps.log));
   return app;
 }
+
