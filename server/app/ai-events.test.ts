@@ -23,6 +23,7 @@ const event = (id: string, atMin: number, over: Partial<AiEvent> = {}): AiEvent 
   ({ oid: ++oid, id, camera: 'cam-01', category: 'no_mask', confidence: 0.8, ts: T + atMin * MIN, ...over });
 
 function setup() {
+  const audited: Array<{ actor: string; role: string | null; action: string }> = [];
   const db = openDatabase(':memory:');
   const registry = createRegistryRepo(db);
   registry.saveKitchen({ id: 'k1', name: '长者饭堂', district: '黄浦', address: '', siteType: '助餐服务中心', timezone: 'Asia/Shanghai', profile: 'CN-GB31654' });
@@ -39,9 +40,10 @@ function setup() {
     emitAlert: (e, alert) => emitted.alerts.push({ event: e, alert }),
     emitAiEvent: (dto) => emitted.events.push(dto),
     onRaised: (ruleId) => raised.push(ruleId),
+    audit: (entry) => audited.push(entry),
   });
   const aiAlerts = () => alerts.list().filter((a) => a.ruleId === 'FS-AI-EVENT');
-  return { ai, alerts, cameras, clock, emitted, raised, aiAlerts };
+  return { ai, alerts, cameras, clock, emitted, raised, aiAlerts, audited };
 }
 
 describe('AI events', () => {
@@ -119,7 +121,8 @@ describe('AI events', () => {
     t.ai.onEvent(GW, event('e-1', 0));
     const id = t.ai.list()[0]!.id;
     expect(t.ai.confirmedCount('k1')).toBe(0);
-    const outcome = t.ai.review(id, { decision: 'confirm', by: '李经理' });
+    const outcome = t.ai.review(id, { decision: 'confirm', by: '李经理' }, 'inspector');
+    expect(t.audited).toEqual([expect.objectContaining({ actor: '李经理', role: 'inspector', action: 'ai-event.reviewed' })]);
     expect(outcome).toMatchObject({ ok: true, event: { review: 'confirmed', reviewedBy: '李经理', reviewedAt: new Date(T + 30 * MIN).toISOString() } });
     expect(t.aiAlerts()[0]).toMatchObject({ status: 'active', message: expect.stringMatching(/; confirmed by 李经理$/) });
     expect(t.emitted.alerts.at(-1)).toMatchObject({ event: 'alert:updated', alert: { status: 'active' } });

@@ -143,7 +143,8 @@ export function createAiEvents(deps: AiEventsDeps) {
      * [FS-AI-EVENT] A person confirms or rejects an event, once. A rejected event was a false
      * positive: its alert is closed. A confirmed one stays open for the kitchen's corrective action.
      */
-    review(id: number, req: AiReviewRequest): AiReviewOutcome {
+    /** `role`: the reviewer's, for the audit log (who decided is a person with a role). */
+    review(id: number, req: AiReviewRequest, role: string | null = null): AiReviewOutcome {
       return deps.cameras.atomically((): AiReviewOutcome => {
         const current = deps.cameras.getAiEvent(id);
         if (!current) return { ok: false, code: 'ai_event_not_found' };
@@ -153,7 +154,7 @@ export function createAiEvents(deps: AiEventsDeps) {
         const reviewed = deps.cameras.reviewAiEvent(id, decision.review);
         if (!reviewed) return { ok: false, code: 'ai_event_reviewed' };
         deps.audit?.({
-          actor: req.by, role: null, action: 'ai-event.reviewed', subject: `ai-event:${id}`, kitchenId: reviewed.kitchenId,
+          actor: req.by, role, action: 'ai-event.reviewed', subject: `ai-event:${id}`, kitchenId: reviewed.kitchenId,
           data: { decision: req.decision, category: reviewed.category, cameraId: reviewed.cameraId, ...(req.note ? { note: req.note } : {}) },
         });
         let alert = amendAlert(reviewed, profileOf(reviewed.kitchenId));

@@ -14,7 +14,7 @@ export interface CameraApiDeps {
     list(q: { kitchenId?: string; kitchenIds?: readonly string[]; review?: AiReviewState; limit?: number }): AiEventDto[];
     get(id: number): AiEventDto | undefined;
     kitchenOfSnapshot(sha256: string): string[];
-    review(id: number, req: AiReviewRequest): { ok: true; event: AiEventDto } | { ok: false; code: 'ai_event_not_found' | 'ai_event_reviewed' };
+    review(id: number, req: AiReviewRequest, role?: string | null): { ok: true; event: AiEventDto } | { ok: false; code: 'ai_event_not_found' | 'ai_event_reviewed' };
     snapshot(sha256: string): { mime: string; bytes: Buffer } | undefined;
   };
   accounts: AccountsPort;
@@ -63,7 +63,7 @@ export function createCameraRouter(deps: CameraApiDeps): Router {
     const event = deps.aiEvents.get(id);
     if (!event || !who.sees(event.kitchenId)) fail('ai_event_not_found', 'no such AI event');
     who.must('ai:review', event!.kitchenId);
-    const outcome = deps.aiEvents.review(id, reviewBody(req.body, who.user.displayName));
+    const outcome = deps.aiEvents.review(id, reviewBody(req.body, who.user.displayName), who.user.role);
     if (!outcome.ok) fail(outcome.code, outcome.code === 'ai_event_reviewed' ? 'this AI event has been reviewed already' : 'no such AI event');
     res.json((outcome as { event: AiEventDto }).event);
   });
