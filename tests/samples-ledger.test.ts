@@ -163,6 +163,14 @@ describe('sample ledger', () => {
     expect(await api('PUT', '/kitchens/k-smp/menus/2026-02-30/lunch', { dishes: ['x'] })).toMatchObject({ status: 400 });
   });
 
+  it('audits the meal times that were set, not whatever else their body carried', async () => {
+    const body = [{ meal: 'lunch', starts: '11:30', ends: '13:00', note: 'x'.repeat(500) }];
+    expect((await api('PUT', '/kitchens/k-smp/meal-times', body)).status).toBe(200);
+    const log = (await api('GET', '/audit?kitchen=k-smp&limit=1')).body as Array<{ action: string; data: unknown }>;
+    expect(log[0]).toMatchObject({ action: 'kitchen.meal-times', data: { mealTimes: [{ meal: 'lunch', starts: '11:30', ends: '13:00' }] } });
+    expect(JSON.stringify(log[0]!.data)).not.toContain('note');
+  });
+
   it('[FS-SAMPLE-MISSING] checks a late dinner whose deadline passes midnight', async () => {
     await api('PUT', '/kitchens/k-smp/meal-times', [{ meal: 'lunch', starts: '11:30', ends: '13:00' }, { meal: 'dinner', starts: '23:45', ends: '23:59' }]);
     await api('PUT', '/kitchens/k-smp/menus/2026-11-23/dinner', { dishes: ['夜宵粥'] });

@@ -85,7 +85,8 @@ export function createSampleRouter(deps: SampleApiDeps): Router {
     if (!Array.isArray(times) || times.length > 3 || !times.every(valid)) {
       fail('invalid_body', 'expected [{"meal":"lunch","starts":"11:30","ends":"13:00"}, …] with starts before ends');
     }
-    const mealTimes = times as Array<{ meal: Meal; starts: string; ends: string }>;
+    // Only the checked fields, so the audit log records what was set, not whatever else the body carried.
+    const mealTimes = (times as Array<{ meal: Meal; starts: string; ends: string }>).map(({ meal, starts, ends }) => ({ meal, starts, ends }));
     audited(res, { action: 'kitchen.meal-times', subject: `kitchen:${kitchenId}`, kitchenId, data: { mealTimes } },
       () => deps.samples.setMealTimes(kitchenId, mealTimes));
     res.json(deps.samples.mealTimes(kitchenId));
