@@ -16,14 +16,18 @@ export const JURISDICTION_LEVELS = ['city', 'district', 'street'] as const;
 export const JurisdictionLevel = Type.Union(JURISDICTION_LEVELS.map((l) => Type.Literal(l)));
 export type JurisdictionLevel = Static<typeof JurisdictionLevel>;
 
-export const Jurisdiction = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  level: JurisdictionLevel,
-  parentId: Type.Union([Type.String(), Type.Null()]),
-  /** FS-CAM-RETENTION: days of video its sites must keep; null: the profile's default. */
-  videoRetentionDays: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
-});
+/** A jurisdiction, as GET /api/jurisdictions lists it and POST /api/jurisdictions (admin) takes it. */
+export const Jurisdiction = Type.Object(
+  {
+    id: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }),
+    name: Type.String({ minLength: 1, maxLength: 80 }),
+    level: JurisdictionLevel,
+    parentId: Type.Union([Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }), Type.Null()]),
+    /** FS-CAM-RETENTION: days of video its sites must keep; null: the profile's default. */
+    videoRetentionDays: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
+  },
+  { additionalProperties: false },
+);
 export type Jurisdiction = Static<typeof Jurisdiction>;
 
 /** POST /api/auth/login */
@@ -65,7 +69,7 @@ export type UserDto = Static<typeof UserDto>;
 /** POST /api/users (admin). Kitchen roles need kitchenId; inspectors need jurisdictions. */
 export const UserCreateRequest = Type.Object(
   {
-    username: Type.String({ pattern: '^[A-Za-z0-9._-]{2,64}$' }),
+    username: Type.String({ pattern: '^[A-Za-z0-9._-]{3,64}$', description: 'as checkUser: 3–64 characters' }),
     displayName: Type.String({ minLength: 1, maxLength: 40 }),
     role: Role,
     kitchenId: Type.Optional(Type.Union([Type.String(), Type.Null()])),

@@ -120,8 +120,10 @@ export const PROFILES: Readonly<Record<string, Profile>> = Object.freeze({
 
 export const DEFAULT_PROFILE_ID = CN_GB31654.id;
 
+/** A profile's own id, never an inherited key: PROFILES['constructor'] is Object, not a profile. */
+export const isProfileId = (id: string): boolean => Object.hasOwn(PROFILES, id);
+
 export function profileById(id: string): Profile {
-  const profile = PROFILES[id];
-  if (!profile) throw new Error(`unknown rule profile ${id}`);
-  return profile;
+  if (!isProfileId(id)) throw new Error(`unknown rule profile ${id}`);
+  return PROFILES[id]!;
 }

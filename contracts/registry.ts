@@ -89,7 +89,7 @@ export const CalibrationRequest = Type.Object(
     kind: Type.Union([Type.Literal('calibration'), Type.Literal('field_check')]),
     referenceC: Type.Number({ minimum: -60, maximum: 150 }),
     readingC: Type.Number({ minimum: -60, maximum: 150 }),
-    certificate: Type.Optional(Type.String({ maxLength: 60 })),
+    certificate: Type.Optional(Type.String({ maxLength: 60, description: 'the metrology certificate number: required for a calibration (400 invalid_body without), none for a field check' })),
   },
   { additionalProperties: false },
 );
@@ -114,7 +114,7 @@ export type ReminderKind = Static<typeof ReminderKind>;
 export const Reminder = Type.Object({
   kind: ReminderKind,
   ruleId: Type.String({ description: 'FS-CAL-DUE, FS-REG-HEALTH-CERT or FS-REG-LICENCE' }),
-  subject: Type.String({ description: 'deviceId, staff:{id} or licence: the alert subject' }),
+  subject: Type.String({ description: 'deviceId, staff-{id} or licence: the alert subject' }),
   subjectName: Type.String(),
   dueOn: Nullable(LocalDate('null: nothing on file')),
   daysLeft: Type.Union([Type.Integer(), Type.Null()], { description: 'negative: lapsed' }),
@@ -167,8 +167,8 @@ export const KitchenCreateRequest = Type.Object(
     district: Type.String({ maxLength: 80 }),
     address: Type.String({ maxLength: 200 }),
     siteType: SiteType,
-    timezone: Type.Optional(Type.String()),
-    profile: Type.Optional(Type.String()),
+    timezone: Type.Optional(Type.String({ maxLength: 64, description: 'an IANA time zone (default Asia/Shanghai), stored in its canonical spelling' })),
+    profile: Type.Optional(Type.String({ maxLength: 64, description: 'a rule profile id (default CN-GB31654)' })),
     jurisdictions: Type.Optional(Type.Array(Type.String())),
   },
   { additionalProperties: false },

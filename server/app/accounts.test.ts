@@ -2,14 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../adapters/sql/database.ts';
 import { createUsersRepo } from '../adapters/sql/users-repo.ts';
-import { AccountError, createAccounts, type AccountErrorCode } from './accounts.ts';
+import { AccountError, createAccounts, type AccountErrorCode, type AccountsDeps } from './accounts.ts';
 import type { UserInput } from '../domain/access/access.ts';
 
 const T0 = Date.UTC(2026, 10, 23, 2, 0, 0);
 const MIN = 60_000;
 const PW = 'correct horse battery';
 
-async function setup(opts: { sessionTtlMs?: number } = {}) {
+async function setup(opts: Partial<Pick<AccountsDeps, 'sessionTtlMs' | 'audit'>> = {}) {
   let now = T0;
   const accounts = createAccounts({
     users: createUsersRepo(openDatabase(':memory:')), now: () => now, cost: { N: 1024, r: 8, p: 1 }, ...opts,
@@ -61,6 +61,66 @@ describe('createUser', () => {
     const user = await add({ username: 'adm', role: 'admin', password: '1234567890' });
     expect(user).toEqual({ id: user.id, username: 'adm', displayName: 'adm', role: 'admin', kitchenId: null, jurisdictions: [] });
     expect((await accounts.login('adm', '1234567890', '10.0.0.1')).ok).toBe(true);
+  });
+});
+
+describe('updateUser', () => {
+  const token = async (accounts: Awaited<ReturnType<typeof setup>>['accounts'], username: string, password = PW) => {
+    const r = await accounts.login(username, password, '10.0.0.1');
+    if (!r.ok) throw new Error(`login of ${username} failed`);
+    return r.token;
+  };
+
+  it('refuses to leave no enabled administrator: the last one is neither demoted nor disabled', async () => {
+    const { accounts, add } = await setup();
+    await add({ username: 'root1', role: 'admin' });
+    await add({ username: 'root2', role: 'admin' });
+    await accounts.updateUser('root1', { disabled: true });
+    expect(await codeOf(accounts.updateUser('root2', { role: 'auditor' }))).toBe('invalid_user');
+    expect(await codeOf(accounts.updateUser('root2', { disabled: true }))).toBe('invalid_user');
+    expect(accounts.user('root2')).toMatchObject({ role: 'admin', disabled: false });
+    await accounts.updateUser('root1', { disabled: false }); // another one back: now root2 may go
+    expect(await accounts.updateUser('root2', { role: 'auditor' })).toMatchObject({ role: 'auditor' });
+  });
+
+  it('two edits at once cannot both pass the last-administrator check: the read, check and write are one step after the hash', async () => {
+    const { accounts, add } = await setup();
+    await add({ username: 'root1', role: 'admin' });
+    await add({ username: 'root2', role: 'admin' });
+    const edits = await Promise.allSettled([
+      accounts.updateUser('root1', { role: 'auditor', password: 'new password one' }),
+      accounts.updateUser('root2', { role: 'auditor', password: 'new password two' }),
+    ]);
+    expect(edits.map((e) => e.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(accounts.users().filter((u) => u.role === 'admin' && !u.disabled)).toHaveLength(1);
+  });
+
+  it('writes nothing when its audit entry cannot be written: the change, the password and the sessions stay', async () => {
+    let auditFails = false;
+    const { accounts, add } = await setup({ audit: () => {
+      if (auditFails) throw new Error('disk full');
+    } });
+    await add({ username: 'li.mgr', role: 'kitchen_manager', kitchenId: 'k-tianlin' });
+    const session = await token(accounts, 'li.mgr');
+    auditFails = true;
+    await expect(accounts.updateUser('li.mgr', { kitchenId: 'k-pudong', password: 'another password' })).rejects.toThrow('disk full');
+    auditFails = false;
+    expect(accounts.user('li.mgr')).toMatchObject({ kitchenId: 'k-tianlin' });
+    expect(accounts.userOfToken(session)).toMatchObject({ username: 'li.mgr' });
+    expect((await accounts.login('li.mgr', PW, '10.0.0.1')).ok).toBe(true);
+  });
+
+  it('ends the sessions only when what the user may reach changes, not for fields sent unchanged', async () => {
+    const { accounts, add } = await setup();
+    await add({ username: 'insp', role: 'inspector', jurisdictions: ['xh', 'pd'] });
+    const session = await token(accounts, 'insp');
+    await accounts.updateUser('insp', { role: 'inspector', jurisdictions: ['pd', 'xh', 'pd'], kitchenId: null, disabled: false, displayName: '王督查' });
+    expect(accounts.userOfToken(session)).toMatchObject({ displayName: '王督查' });
+    await accounts.updateUser('insp', { jurisdictions: ['pd'] });
+    expect(accounts.userOfToken(session)).toBeUndefined();
+    const again = await token(accounts, 'insp');
+    await accounts.updateUser('insp', { password: 'a new password' });
+    expect(accounts.userOfToken(again)).toBeUndefined();
   });
 });
 

@@ -3,7 +3,7 @@
 import type { ErrorRequestHandler } from 'express';
 
 export const API_ERRORS = {
-  invalid_id: { status: 400, meaning: 'A kitchen, device or alert id in the path is malformed.' },
+  invalid_id: { status: 400, meaning: 'A kitchen, device, alert, staff or user id in the path is malformed.' },
   invalid_query: { status: 400, meaning: 'A query parameter is missing or malformed.' },
   invalid_time_range: { status: 400, meaning: '`from`/`to` are not ISO 8601 times, or `from` is not before `to`.' },
   range_too_long: { status: 400, meaning: 'The series range exceeds the maximum (31 days).' },
@@ -23,7 +23,7 @@ export const API_ERRORS = {
   sample_not_found: { status: 404, meaning: 'No sample with that id.' },
   ai_event_not_found: { status: 404, meaning: 'No AI event with that id.' },
   snapshot_not_found: { status: 404, meaning: 'No snapshot with that SHA-256.' },
-  gateway_not_found: { status: 404, meaning: 'No gateway with that id has reported in that kitchen.' },
+  gateway_not_found: { status: 404, meaning: 'No gateway with that id has reported in that kitchen (or, rotating a secret, none was ever provisioned).' },
   user_not_found: { status: 404, meaning: 'No user with that username.' },
   staff_not_found: { status: 404, meaning: 'No staff member with that id in that kitchen.' },
   channel_not_found: { status: 404, meaning: 'No notification channel with that id in that kitchen.' },

@@ -50,4 +50,27 @@ describe('alerts in SQL', () => {
     expect(() => registry.saveKitchen({ ...kitchen, profile: 'NOPE' })).toThrow(/unknown rule profile NOPE/);
     expect(registry.getKitchen('k1')?.profile).toBe('CN-GB31654');
   });
+
+  it('closeFixed clears and closes an open alert from any status, once, and names the closer', () => {
+    const repo = createAlertsRepo(openDatabase(':memory:'));
+    const reminder = (subject: string) => repo.raise(raise({ deviceId: subject, ruleId: 'FS-REG-HEALTH-CERT', severity: 'reminder', value: null })).alert.id;
+    const active = reminder('staff-1');
+    const acknowledged = reminder('staff-2');
+    repo.acknowledge(acknowledged, '王经理', T + 1);
+    const at = T + 60_000;
+    const iso = new Date(at).toISOString();
+    expect(repo.closeFixed(active, at, 'system')).toMatchObject({ status: 'closed', closedBy: 'system', closedAt: iso, clearedAt: iso });
+    expect(repo.closeFixed(acknowledged, at, 'system')).toMatchObject({ status: 'closed', acknowledgedBy: '王经理', clearedAt: iso });
+    expect(repo.closeFixed(active, at + 1, 'system')).toBeUndefined(); // closed already: nothing changes
+    expect(repo.get(active)?.closedAt).toBe(iso);
+    expect(repo.findLive('k1', 'staff-1', 'FS-REG-HEALTH-CERT')).toBeUndefined();
+    expect(repo.closeFixed(999, at, 'system')).toBeUndefined();
+  });
+
+  it('closeFixed keeps the time the data cleared an alert', () => {
+    const repo = createAlertsRepo(openDatabase(':memory:'));
+    const { id } = repo.raise(raise()).alert;
+    repo.clear('k1', 'chiller-1', 'FS-COLD-ALARM', T + 30 * 60_000, 9.5, 30);
+    expect(repo.closeFixed(id, T + 90 * 60_000, 'system')).toMatchObject({ status: 'closed', clearedAt: new Date(T + 30 * 60_000).toISOString() });
+  });
 });

@@ -100,6 +100,17 @@ export function createAlertsRepo(db: Db) {
       db.prepare(`UPDATE alerts SET status = 'acknowledged', acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND status = 'active'`).run(at, by, id);
       return get(id);
     },
+    /** Escalation (rule book section 6): to a higher level only, never downwards; the alert when it changed. */
+    escalate(id: number, to: 'manager' | 'inspector', at: number): Alert | undefined {
+      const changed = db.prepare(`UPDATE alerts SET escalated_to = @to, escalated_at = @at WHERE id = @id
+        AND (escalated_to IS NULL OR (escalated_to = 'manager' AND @to = 'inspector'))`).run({ id, to, at }).changes;
+      return changed > 0 ? get(id) : undefined;
+    },
+    /** Alerts the escalation tick must look at: open and not finished with, not yet at the top level. */
+    escalationCandidates(): Alert[] {
+      return (db.prepare(`SELECT * FROM alerts WHERE status IN ('active', 'acknowledged') AND severity <> 'reminder'
+        AND (escalated_to IS NULL OR escalated_to <> 'inspector') ORDER BY id`).all() as AlertRow[]).map(toAlert);
+    },
     /** A person's corrective action, when one was recorded (an AI event rejected as a false
      *  positive is resolved by its review, with none). */
     resolve(id: number, at: number, record?: CorrectiveAction): Alert | undefined {
@@ -115,6 +126,13 @@ export function createAlertsRepo(db: Db) {
     close(id: number, at: number, by: string | null = null): Alert | undefined {
       db.prepare(`UPDATE alerts SET status = 'closed', closed_at = ?, closed_by = ? WHERE id = ? AND status = 'resolved'`).run(at, by, id);
       return get(id);
+    },
+    /** Cleared and closed at once, from any open status, when nothing is left for a person to verify
+     *  (a registry reminder whose entry was renewed). Returns the alert when it was open. */
+    closeFixed(id: number, at: number, by: string): Alert | undefined {
+      const changed = db.prepare(`UPDATE alerts SET status = 'closed', cleared_at = coalesce(cleared_at, @at), closed_at = @at, closed_by = @by
+        WHERE id = @id AND status <> 'closed'`).run({ id, at, by }).changes;
+      return changed > 0 ? get(id) : undefined;
     },
     list(q: AlertQuery = {}): Alert[] {
       const where: string[] = [];

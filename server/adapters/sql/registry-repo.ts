@@ -6,7 +6,10 @@ import type { DeviceInfo } from '../../../contracts/payloads.ts';
 import type { Db } from './database.ts';
 import { profileById } from '../../../contracts/profiles.ts';
 
-interface KitchenRow { id: string; name: string; district: string; address: string; site_type: string; timezone: string; profile: string }
+interface KitchenRow {
+  id: string; name: string; district: string; address: string; site_type: string; timezone: string; profile: string;
+  lat: number | null; lng: number | null; risk_grade: string | null;
+}
 interface DeviceRow {
   kitchen_id: string; device_id: string; gateway_id: string; kind: Device['kind']; name: string; probe: Device['probe'];
   report_interval_s: number; defrost_interval_min: number | null; defrost_max_min: number | null;
@@ -16,6 +19,7 @@ interface GatewayRow { kitchen_id: string; gateway_id: string; state: 'online' |
 
 const toKitchen = (r: KitchenRow): Kitchen => ({
   id: r.id, name: r.name, district: r.district, address: r.address, siteType: r.site_type, timezone: r.timezone, profile: r.profile,
+  lat: r.lat, lng: r.lng, riskGrade: r.risk_grade, // the registry's facts (migration 8), for the inspector's map
 });
 
 const toDevice = (r: DeviceRow): Device => ({

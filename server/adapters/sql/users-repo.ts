@@ -54,6 +54,10 @@ export function createUsersRepo(db: Db) {
   const jurisdictionsOfUser = db.prepare('SELECT jurisdiction_id FROM user_jurisdictions WHERE user_id = ? ORDER BY jurisdiction_id');
   const disableUser = db.prepare('UPDATE users SET disabled_at = ? WHERE id = ? AND disabled_at IS NULL');
   const setHash = db.prepare('UPDATE users SET password_hash = ? WHERE id = ?');
+  const updateUser = db.prepare('UPDATE users SET display_name = @displayName, role = @role, kitchen_id = @kitchenId WHERE id = @id');
+  const clearUserJurisdictions = db.prepare('DELETE FROM user_jurisdictions WHERE user_id = ?');
+  const enableUser = db.prepare('UPDATE users SET disabled_at = NULL WHERE id = ? AND disabled_at IS NOT NULL');
+  const otherEnabledAdmins = db.prepare(`SELECT count(*) AS n FROM users WHERE role = 'admin' AND disabled_at IS NULL AND id <> ?`);
 
   const insertSession = db.prepare(`INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at)
     VALUES (@tokenHash, @userId, @createdAt, @expiresAt, @lastSeenAt)`);
@@ -103,6 +107,20 @@ export function createUsersRepo(db: Db) {
       })();
     },
     setPasswordHash: (id: number, hash: string) => void setHash.run(hash, id),
+    /** Name, role, kitchen and jurisdictions at once (the administration's edit of an account). */
+    updateUser(id: number, u: Pick<UserRecord, 'displayName' | 'role' | 'kitchenId' | 'jurisdictions'>): void {
+      db.transaction(() => {
+        updateUser.run({ id, displayName: u.displayName, role: u.role, kitchenId: u.kitchenId });
+        clearUserJurisdictions.run(id);
+        for (const j of u.jurisdictions) insertUserJurisdiction.run(id, j);
+      })();
+    },
+    /** True when the user was disabled and is now enabled. */
+    enableUser: (id: number): boolean => enableUser.run(id).changes > 0,
+    /** Enabled administrators besides this user: someone must be left to manage accounts. */
+    otherEnabledAdmins: (id: number): number => (otherEnabledAdmins.get(id) as { n: number }).n,
+    /** Runs `fn` in one transaction (nested ones become savepoints): a read, its checks and the writes together. */
+    transaction: <T>(fn: () => T): T => db.transaction(fn)(),
 
     insertSession: (s: SessionRecord) => void insertSession.run(s),
     session(tokenHash: string): SessionRecord | undefined {
