@@ -100,7 +100,9 @@ export const AckMessage = Type.Object(
 );
 export type AckMessage = Static<typeof AckMessage>;
 
-export const COMMAND_NAMES = ['ping', 'set-interval', 'resend', 'stream-start', 'stream-stop'] as const;
+/** notify: show an alert on the kitchen display (and sound its buzzer); args are flat: alertId,
+ *  step, severity, ruleId, subject, text, buzzer (docs/protocol.md). */
+export const COMMAND_NAMES = ['ping', 'set-interval', 'resend', 'stream-start', 'stream-stop', 'notify'] as const;
 
 /** down/cmd: a command with a correlation id, answered on up/reply. */
 export const CommandMessage = Type.Object(

@@ -16,6 +16,8 @@ export const RULE_NAMES: Readonly<Record<string, RuleName>> = {
   'FS-HOT': { zh: '热保温不足', en: 'Hot holding too cool' },
   'FS-OFFLINE': { zh: '设备离线', en: 'Sensor offline' },
   'FS-CAL-DUE': { zh: '校准到期', en: 'Calibration due' },
+  'FS-REG-HEALTH-CERT': { zh: '健康证到期', en: 'Health certificate due' },
+  'FS-REG-LICENCE': { zh: '许可证到期', en: 'Licence due' },
   'FS-SAMPLE-WEIGHT': { zh: '留样重量不足', en: 'Sample underweight' },
   'FS-SAMPLE-MISSING': { zh: '缺少留样', en: 'Sample missing' },
   'FS-SAMPLE-EARLY': { zh: '留样提前取出', en: 'Sample removed early' },

@@ -1,5 +1,6 @@
 // Downlink commands, answered with the command's correlation id.
 import type { CommandMessage, ReplyMessage } from '../contracts/payloads.ts';
+import type { showNotice } from './display/display.ts';
 
 export interface CommandTarget {
   depth(): number;
@@ -8,6 +9,8 @@ export interface CommandTarget {
   /** Starts (or keeps alive) a camera's live relay; false when the camera is unknown. */
   startStream(cameraId: string): boolean;
   stopStream(cameraId: string): boolean;
+  /** Shows an alert on the kitchen display (gateway/display/display.ts). */
+  notify(args: CommandMessage['args']): ReturnType<typeof showNotice>;
 }
 
 export async function handleCommand(cmd: CommandMessage, target: CommandTarget): Promise<ReplyMessage> {
@@ -31,6 +34,11 @@ export async function handleCommand(cmd: CommandMessage, target: CommandTarget):
       if (typeof camera !== 'string') return error('bad_args', 'camera is required');
       const known = cmd.name === 'stream-start' ? target.startStream(camera) : target.stopStream(camera);
       return known ? ok({ camera, streaming: cmd.name === 'stream-start' }) : error('unknown_camera', `no camera ${camera}`);
+    }
+    case 'notify': {
+      // The reply is the server's proof of delivery: ok only once the display took the notice.
+      const shown = await target.notify(cmd.args);
+      return shown.ok ? ok(shown.result) : error(shown.code, shown.message);
     }
   }
 }

@@ -13,6 +13,7 @@ import { toUnnumberedReading } from './convert.ts';
 import { createEdgeBoxClient } from './cameras/edge-box-client.ts';
 import { createGatewayCameras, type GatewayCameras } from './cameras/gateway-cameras.ts';
 import { aiBudget } from './cameras/ai-drain.ts';
+import { showNotice, type KitchenDisplay } from './display/display.ts';
 
 export interface GatewayOptions {
   kitchenId: string;
@@ -38,6 +39,8 @@ export interface GatewayOptions {
   cameraHealthMs?: number;
   cameraEventMs?: number;
   streamIdleStopMs?: number;
+  /** The kitchen display and buzzer that `notify` commands drive; none: they are refused (no_display). */
+  display?: KitchenDisplay;
   /** Where the camera side reports trouble with the edge box (each kind once). */
   log?: { warn(obj: object, msg: string): void };
 }
@@ -84,6 +87,7 @@ export function createGateway(opts: GatewayOptions) {
     },
     startStream: (camera: string) => cameras?.startStream(camera) ?? false,
     stopStream: (camera: string) => cameras?.stopStream(camera) ?? false,
+    notify: (args: Parameters<typeof showNotice>[1]) => showNotice(opts.display, args),
   };
 
   function onAck(message: ChannelMessages['ack']) {

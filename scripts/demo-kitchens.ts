@@ -9,6 +9,7 @@ import type { DeviceSpec } from '../firmware-sim/device-sim.ts';
 import { createModbusProbeDriver } from '../gateway/drivers/modbus-probe.ts';
 import { createSqliteOutbox } from '../gateway/outbox/sqlite-outbox.ts';
 import { createGateway, type Gateway } from '../gateway/gateway.ts';
+import { createKitchenDisplay } from '../firmware-sim/kitchen-display.ts';
 import { toUnnumberedReading } from '../gateway/convert.ts';
 import type { DemoKitchen } from './demo-district.ts';
 import type { Outbox, UnnumberedReading, UnnumberedSampleEvent } from '../gateway/outbox/outbox.ts';
@@ -68,6 +69,7 @@ export async function startDemoKitchen(k: DemoKitchen, n: number, opts: {
     kitchenId: k.kitchen.id, gatewayId: k.gatewayId, mqttUrl: opts.mqttUrl, secret: opts.secret,
     devices: k.devices, driver, outbox, clock: opts.clock, pollIntervalMs: opts.pollSeconds * 1000,
     holdFirstPollForBacklogMs: 60_000, edgeBoxUrl: opts.edgeBoxUrl, log: opts.log,
+    display: createKitchenDisplay(), // the kitchen display and buzzer that `notify` drives (simulated)
   });
   gateway.start();
   return { sim, gateway, trouble };

@@ -19,6 +19,8 @@ import { pastLunch, pastLunchOf } from './demo-sample-history.ts';
 import { demoLunchStart, lunchTroubleOf, seedLunch, startDemoCabinet, type RunningCabinet } from './demo-samples.ts';
 import { cameraTroubleOf, startDemoCameras, type RunningCameras } from './demo-cameras.ts';
 import { DEMO_ACCOUNTS, seedDemoAccounts } from './demo-accounts.ts';
+import { startDemoNotifications } from './demo-notifications.ts';
+import { seedDemoRegistry } from './demo-registry.ts';
 
 const cfg = loadConfig();
 const log = pino({ name: 'demo', level: cfg.logLevel });
@@ -67,12 +69,17 @@ async function main() {
     mqtt: { url: mqttUrl, username: 'kcw-server', password: secrets['kcw-server']! },
     influx: { url: influxUrl, database: cfg.influxDatabase },
     sqlitePath: join(dataDir, 'kitchens.sqlite'),
+    publicUrl: `http://localhost:${cfg.httpPort}`, // links in WeCom / DingTalk messages
+    // The administration provisions gateways into the broker's own file (it re-reads it at CONNECT).
+    credentialsPath: join(dataDir, 'broker-credentials.json'), mqttPublicUrl: `mqtt://localhost:${broker.address().port}`,
     dashboardDir: DASHBOARD_DIST,
     trustProxy: cfg.trustProxy, metricsToken: cfg.metricsToken,
     logger: log.child({ name: 'server' }),
   });
   for (const k of district) server.registry.saveKitchen(k.kitchen);
   await seedDemoAccounts(server.accounts, district);
+  const notifications = await startDemoNotifications(server, district, log);
+  seedDemoRegistry(server, district, systemClock.now());
   // Lunch is served a couple of minutes after the start, so its sampling can be watched live.
   const lunchStart = demoLunchStart(systemClock.now());
   for (const [i, k] of district.entries()) {
@@ -105,6 +112,7 @@ async function main() {
     for (const k of kitchens) await k.sim.stop().catch(() => undefined);
     await Promise.all(cameras.map((c) => c.stop().catch(() => undefined)));
     await server.stop();
+    await notifications.stop();
     await broker.stop();
     await influxd?.stop();
     log.info('stopped; data kept in %s', dataDir);

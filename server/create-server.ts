@@ -35,7 +35,21 @@ import { attachVideoSockets } from './adapters/video/ws-video.ts';
 import { parseTopic } from '../contracts/topics.ts';
 import { createUsersRepo } from './adapters/sql/users-repo.ts';
 import { createAccounts } from './app/accounts.ts';
+import { createChannelsRepo } from './adapters/sql/channels-repo.ts';
+import { createDeliveriesRepo } from './adapters/sql/deliveries-repo.ts';
+import { createHttpSender } from './adapters/notify/http-sender.ts';
+import { createDispatcher } from './app/notify-dispatch.ts';
+import { createNotifier, type Notifier } from './app/notifier.ts';
+import { createEscalation } from './app/escalation.ts';
+import { ATTEMPT_TIMEOUT_MS } from './domain/notifications/retry.ts';
+import { stepOfEscalation } from './domain/notifications/routing.ts';
 import type { ScryptCost } from '../broker/credentials.ts';
+import { createRegistryFactsRepo } from './adapters/sql/registry-facts-repo.ts';
+import { createStaffRepo } from './adapters/sql/staff-repo.ts';
+import { createCalibrationsRepo } from './adapters/sql/calibrations-repo.ts';
+import { createRegistryReminders } from './app/registry-reminders.ts';
+import { createRegistry } from './app/registry.ts';
+import { createProvisioning } from './app/registry-provisioning.ts';
 
 export interface ServerOptions {
   httpPort: number;
@@ -63,6 +77,19 @@ export interface ServerOptions {
   metricsToken?: string;
   /** scrypt cost of password hashes (tests use a cheap one). */
   passwordCost?: ScryptCost;
+  /** The broker's credentials file, where gateways are provisioned from the administration; absent: 503. */
+  credentialsPath?: string;
+  /** The broker's address as gateways reach it, shown with a provisioned secret. */
+  mqttPublicUrl?: string;
+  /** How often every kitchen's registry reminders are checked (FS-CAL-DUE, FS-REG-*); each registry change checks its kitchen at once. */
+  registryCheckMs?: number;
+  /** Escalation and notifications (rule book section 6): how often open alerts are judged for
+   *  escalation, how often due deliveries are attempted, one attempt's time limit, and the
+   *  dashboard's public address for the links in messages (none: no links). */
+  escalationCheckMs?: number;
+  deliveryCheckMs?: number;
+  notifyTimeoutMs?: number;
+  publicUrl?: string;
 }
 
 export function createServer(opts: ServerOptions) {
@@ -77,7 +104,12 @@ export function createServer(opts: ServerOptions) {
   const series = createSeriesStore(opts.influx);
   const http: HttpServer = createHttpServer();
   let socket: ReturnType<typeof createSocketAdapter> | undefined;
-  const emitAlert = (event: 'alert:raised' | 'alert:updated', alert: Alert) => socket?.emitAlert(event, alert);
+  let notifier: Notifier | undefined;
+  // Every alert emitted, from whichever rules, also reaches the notifier: raises go to the site's channels.
+  const emitAlert = (event: 'alert:raised' | 'alert:updated', alert: Alert) => {
+    socket?.emitAlert(event, alert);
+    notifier?.onAlert(event, alert);
+  };
   const samples = createSamplesRepo(db);
   const sampleLedger = createSampleLedger({
     samples, registry, alerts, now: () => clock.now(), emitAlert,
@@ -148,6 +180,24 @@ export function createServer(opts: ServerOptions) {
     },
   });
   const commands = createCommandService({ publish: (gw, command) => mqtt.publishCommand(gw, command), timeoutMs: opts.commandTimeoutMs });
+  const channels = createChannelsRepo(db);
+  const deliveries = createDeliveriesRepo(db);
+  const notifyTimeoutMs = opts.notifyTimeoutMs ?? ATTEMPT_TIMEOUT_MS;
+  const notifications = createNotifier({
+    channels, deliveries, alerts, now: () => clock.now(), publicUrl: opts.publicUrl, log,
+    kitchenOf: (k) => registry.getKitchen(k),
+    subjectOf: (a) => registry.getDevice(a.kitchenId, a.deviceId)?.name ?? cameras.getCamera(a.kitchenId, a.deviceId)?.name ?? a.deviceId,
+    dispatcher: createDispatcher({
+      post: createHttpSender({ timeoutMs: notifyTimeoutMs }), commands, timeoutMs: notifyTimeoutMs, wallClock: () => Date.now(),
+      gatewaysOf: (k) => registry.listGateways(k).map((g) => g.gatewayId), secretOf: (id) => channels.secretOf(id),
+    }),
+  });
+  notifier = notifications;
+  const escalation = createEscalation({
+    alerts, audit, now: () => clock.now(), kitchenOf: (k) => registry.getKitchen(k), emit: emitAlert,
+    onEscalated: (alert, level) => void notifications.notify(alert, stepOfEscalation(level)),
+    onFailed: (alert, err) => log.error({ err, alertId: alert.id, kitchenId: alert.kitchenId }, 'escalation check failed'),
+  });
   const video = createVideoHub({
     gatewayOf: (k, c) => cameras.getCamera(k, c)?.gatewayId,
     sendCommand: (gw, name, args) => commands.send(gw, name, args),
@@ -187,9 +237,32 @@ export function createServer(opts: ServerOptions) {
   });
   const alertActions = createAlertActions({ alerts, audit, now: () => clock.now(), emit: emitAlert });
   const timers: NodeJS.Timeout[] = [];
+  // The registry: site facts, staff certificates, calibrations, inspections, and their reminders as alerts.
+  const registryFacts = createRegistryFactsRepo(db);
+  const staff = createStaffRepo(db);
+  const calibrations = createCalibrationsRepo(db);
+  const registryReminders = createRegistryReminders({
+    registry, facts: registryFacts, staff, calibrations, alerts, audit, now: () => clock.now(), emitAlert,
+    onRaised: (rule) => metrics.alertsRaised.inc({ rule }),
+    onCheckFailed: (kitchenId, err) => log.error({ err, kitchenId }, 'registry reminder check failed'),
+  });
+  const siteRegistry = createRegistry({
+    registry, facts: registryFacts, staff, calibrations, reminders: registryReminders, audit, now: () => clock.now(),
+    jurisdictions: {
+      ofKitchen: (k) => accounts.jurisdictionsOfKitchen(k).map((id) => ({ id, name: accounts.jurisdiction(id)?.name ?? id })),
+      exists: (id) => accounts.jurisdiction(id) !== undefined,
+      link: (k, j, by) => accounts.linkKitchen(k, j, by),
+    },
+  });
+  const provisioning = createProvisioning({ credentialsPath: opts.credentialsPath, cost: opts.passwordCost, mqttPublicUrl: opts.mqttPublicUrl, audit });
 
   const app = createHttpApp({
-    registry, alerts, audit, series, live, alertActions, commands, sampleLedger, samples, cameraMonitor, aiEvents, accounts, onLogout: (token) => socket?.endSession(token), now: () => clock.now(), log, metricsRegistry: metrics.registry, dashboardDir: opts.dashboardDir, trustProxy: opts.trustProxy, metricsToken: opts.metricsToken,
+    registry, alerts, audit, series, live, alertActions, commands, sampleLedger, samples, cameraMonitor, aiEvents, accounts,
+    siteRegistry, provisioning, accountAdmin: accounts, onAccountsChanged: () => {
+      socket?.revalidate();
+      videoSockets?.revalidate(); // an ended or narrowed session stops its video too
+    },
+    notifications: { channels, deliveries, test: (c) => notifications.test(c) }, onLogout: (token) => socket?.endSession(token), now: () => clock.now(), log, metricsRegistry: metrics.registry, dashboardDir: opts.dashboardDir, trustProxy: opts.trustProxy, metricsToken: opts.metricsToken,
     health: async () => ({ broker: mqtt.connected(), influxdb: await series.ping(), sql: isHealthy(db) }),
   });
   http.on('request', app);
@@ -198,6 +271,7 @@ export function createServer(opts: ServerOptions) {
 
   return {
     metrics, registry, alerts, audit, writer, live, coldChain, samples, sampleLedger, cameraMonitor, aiEvents, video, accounts,
+    channels, deliveries, notifier: notifications, escalation, siteRegistry, registryReminders, registryFacts, staff, calibrations,
     async start() {
       coldChain.load();
       socket = createSocketAdapter(http, {
@@ -220,6 +294,9 @@ export function createServer(opts: ServerOptions) {
       timers.push(every(5_000, () => coldChain.persist(), log, 'saving rule state'));
       timers.push(every(opts.sampleCheckMs ?? 60_000, () => sampleLedger.checkServices(), log, 'missing-sample check'));
       timers.push(every(opts.cameraCheckMs ?? 5_000, () => cameraMonitor.tick(), log, 'camera check'));
+      timers.push(every(opts.registryCheckMs ?? 3_600_000, () => registryReminders.checkAll(), log, 'registry reminder check'));
+      timers.push(every(opts.escalationCheckMs ?? 30_000, () => escalation.tick(), log, 'escalation check'));
+      timers.push(every(opts.deliveryCheckMs ?? 10_000, () => notifications.retryDue(), log, 'notification retries'));
       // Live sockets re-read their sessions: an expired or disabled account, or a narrowed scope, stops its feed.
       timers.push(every(opts.sessionCheckMs ?? 30_000, () => {
         socket?.revalidate();
@@ -239,6 +316,7 @@ export function createServer(opts: ServerOptions) {
       for (const t of timers) clearInterval(t);
       video.stop();
       videoSockets?.close();
+      await notifications.stop();
       commands.stop();
       // Drain the writer while the link is up, so the last acknowledgements reach the gateways.
       await writer.stop();

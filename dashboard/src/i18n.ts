@@ -1,6 +1,6 @@
 // The UI language: Simplified Chinese first (the default) and English second, the strings in
 // strings/. The choice is remembered in localStorage; the app re-renders on change.
-import { RULE_NAMES } from './rule-names.ts';
+import { RULE_NAMES } from '../../contracts/rule-names.ts';
 import { zh, type Key as CoreKey } from './strings/zh-CN.ts';
 import { en } from './strings/en.ts';
 import { enHome, zhHome } from './strings/home.ts';

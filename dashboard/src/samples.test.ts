@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Alert } from '../../contracts/api.ts';
 import { setLang } from './i18n.ts';
-import { RULE_NAMES } from './rule-names.ts';
+import { RULE_NAMES } from '../../contracts/rule-names.ts';
 import {
   formatWeight,
   hasCameraIssue,

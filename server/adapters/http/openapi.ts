@@ -5,7 +5,9 @@ import { Alert, ApiError, Device, Gateway, Kitchen, LatestReading, SampleDay, Sa
 import { COMMAND_NAMES } from '../../../contracts/payloads.ts';
 import { AI_REVIEW_STATES, AiEventDto, AiReviewBody, CameraDto } from '../../../contracts/camera-api.ts';
 import { AlertHistoryEntry, AuditVerification, CloseRequest, CommentRequest, ResolveRequest } from '../../../contracts/alert-workflow.ts';
+import { Channel, ChannelRequest, Delivery } from '../../../contracts/notifications.ts';
 import { API_ERRORS } from './errors.ts';
+import { createKitchenOperation, registryPaths, registrySchemas } from './openapi-registry.ts';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object) => ({ 'application/json': { schema } });
@@ -35,7 +37,7 @@ export function openApiDocument(): object {
     openapi: '3.1.0',
     info: { title: 'Kitchen cold-chain monitoring API', version: '1.0.0', description: `Error codes: ${Object.keys(API_ERRORS).join(', ')}` },
     paths: {
-      '/api/kitchens': { get: { summary: 'The district\'s kitchens', responses: ok(Type.Array(Type.Unsafe(ref('Kitchen')))) } },
+      '/api/kitchens': { get: { summary: 'The district\'s kitchens', responses: ok(Type.Array(Type.Unsafe(ref('Kitchen')))) }, post: createKitchenOperation() },
       '/api/kitchens/{kitchenId}': { get: { summary: 'One kitchen', parameters: [pathParam('kitchenId')], responses: { ...ok(ref('Kitchen')), ...errors(400, 404) } } },
       '/api/kitchens/{kitchenId}/devices': { get: { summary: 'A kitchen\'s units', parameters: [pathParam('kitchenId')], responses: { ...ok({ type: 'array', items: ref('Device') }), ...errors(400, 404) } } },
       '/api/devices': { get: { summary: 'Every unit', responses: ok({ type: 'array', items: ref('Device') }) } },
@@ -112,8 +114,20 @@ export function openApiDocument(): object {
       },
       '/api/snapshots/{sha256}': { get: { summary: 'An AI event\'s snapshot (JPEG), named by its SHA-256', parameters: [pathParam('sha256', { type: 'string', pattern: '^[0-9a-f]{64}$' })], responses: { 200: { description: 'image/jpeg' }, ...errors(400, 404) } } },
       '/video/{kitchenId}/{cameraId}': { get: { summary: 'WebSocket (upgrade): the camera\'s live video, binary MPEG-TS (MPEG-1) as JSMpeg plays it; close code 4404 unknown camera, 4502 the gateway refused', parameters: [pathParam('kitchenId'), pathParam('cameraId')], responses: { 101: { description: 'Switching Protocols' }, 400: { description: 'not a valid camera path' } } } },
+      '/api/kitchens/{kitchenId}/channels': {
+        get: { summary: "A site's notification channels, its escalation chain (kitchen:read; a robot URL's key is hidden from those who may not change channels; a secret is never shown, only hasSecret)", parameters: [pathParam('kitchenId')], responses: { ...ok({ type: 'array', items: ref('Channel') }), ...errors(400, 404) } },
+        post: { summary: 'Add a channel (channels:write): gateway (target a gatewayId or "*"), webhook, wecom or dingtalk (target an http(s) URL; a DingTalk secret signs)', parameters: [pathParam('kitchenId')], requestBody: { required: true, content: json(ref('ChannelRequest')) }, responses: { 201: { description: 'the channel', content: json(ref('Channel')) }, ...errors(400, 403, 404) } },
+      },
+      '/api/kitchens/{kitchenId}/channels/{channelId}': {
+        put: { summary: 'Replace a channel (channels:write); secret omitted keeps the stored one, null removes it', parameters: [pathParam('kitchenId'), pathParam('channelId', { type: 'integer', minimum: 1 })], requestBody: { required: true, content: json(ref('ChannelRequest')) }, responses: { ...ok(ref('Channel')), ...errors(400, 403, 404) } },
+        delete: { summary: 'Remove a channel (channels:write); its deliveries stay on record', parameters: [pathParam('kitchenId'), pathParam('channelId', { type: 'integer', minimum: 1 })], responses: { 204: { description: 'removed' }, ...errors(400, 403, 404) } },
+      },
+      '/api/kitchens/{kitchenId}/channels/{channelId}/test': { post: { summary: 'Send a test message to the channel now, once, whatever its steps and quiet hours (channels:write); its delivery has alertId 0', parameters: [pathParam('kitchenId'), pathParam('channelId', { type: 'integer', minimum: 1 })], responses: { ...ok(ref('Delivery')), ...errors(400, 403, 404) } } },
+      '/api/kitchens/{kitchenId}/deliveries': { get: { summary: "A site's notification deliveries, newest first", parameters: [pathParam('kitchenId'), queryParam('alert', 'only this alert', { type: 'integer', minimum: 1 }), queryParam('limit', '1..1000, default 100', { type: 'integer', minimum: 1, maximum: 1000 })], responses: { ...ok({ type: 'array', items: ref('Delivery') }), ...errors(400, 404) } } },
+      '/api/alerts/{alertId}/deliveries': { get: { summary: "Who was told about an alert, how and when: every delivery of its raise and escalations, oldest first", parameters: [alertPath], responses: { ...ok({ type: 'array', items: ref('Delivery') }), ...errors(400, 404) } } },
       '/healthz': { get: { summary: 'Broker, InfluxDB and SQL store state; 200 only when all are up', responses: { 200: { description: 'all up' }, 503: { description: 'something is down' } } } },
       '/metrics': { get: { summary: 'Prometheus metrics', responses: { 200: { description: 'text/plain; version=0.0.4' } } } },
+      ...registryPaths(),
     },
     components: {
       schemas: {
@@ -122,6 +136,8 @@ export function openApiDocument(): object {
         Camera: strip(CameraDto), AiEvent: strip(AiEventDto), AiReview: strip(AiReviewBody),
         ResolveRequest: strip(ResolveRequest), CloseRequest: strip(CloseRequest), CommentRequest: strip(CommentRequest),
         AlertHistoryEntry: strip(AlertHistoryEntry), AuditVerification: strip(AuditVerification),
+        ...registrySchemas(),
+        Channel: strip(Channel), ChannelRequest: strip(ChannelRequest), Delivery: strip(Delivery),
       },
     },
   };

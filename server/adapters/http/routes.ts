@@ -15,6 +15,9 @@ import { querySeries } from './series-query.ts';
 import { access, type AccountsPort } from './auth.ts';
 import { createAlertRouter, type AlertActions } from './alert-routes.ts';
 import { createAuditRouter, type AuditApiDeps } from './audit-routes.ts';
+import { createRegistryRouter, type RegistryApiDeps } from './registry-routes.ts';
+import { createAdminRouter, type AdminApiDeps } from './admin-routes.ts';
+import { createNotificationRouter, type NotificationApiDeps } from './notification-routes.ts';
 
 export interface ApiDeps {
   registry: RegistryRepo;
@@ -30,6 +33,14 @@ export interface ApiDeps {
   aiEvents: CameraApiDeps['aiEvents'];
   accounts: AccountsPort;
   now(): number;
+  /** The registry (site facts, staff, calibrations, inspections, reminders) and gateway provisioning. */
+  siteRegistry: RegistryApiDeps['siteRegistry'];
+  provisioning: RegistryApiDeps['provisioning'];
+  /** Account administration (users, jurisdictions); sockets re-check their sessions after a change. */
+  accountAdmin: AdminApiDeps['accountAdmin'];
+  onAccountsChanged?(): void;
+  /** A site's notification channels and the record of deliveries (issue 5). */
+  notifications: NotificationApiDeps['notifications'];
 }
 
 function commandBody(body: unknown): { name: (typeof COMMAND_NAMES)[number]; args?: Record<string, string | number | boolean> } {
@@ -135,6 +146,9 @@ export function createApiRouter(deps: ApiDeps): Router {
   r.use(createAuditRouter(deps));
   r.use(createSampleRouter(deps));
   r.use(createCameraRouter(deps));
+  r.use(createRegistryRouter(deps));
+  r.use(createAdminRouter(deps));
+  r.use(createNotificationRouter(deps));
   r.use((_req, _res) => fail('not_found', 'no such API route'));
   return r;
 }

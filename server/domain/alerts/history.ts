@@ -4,14 +4,16 @@ import type { Alert } from '../../../contracts/api.ts';
 import { ALERT_ACTS, type AlertHistoryEntry } from '../../../contracts/alert-workflow.ts';
 import type { AuditEntry } from '../audit/chain.ts';
 
-type Act = (typeof ALERT_ACTS)[number];
+/** People's acts, and the rules' escalation (written to the audit log as actor "system", so the hash chain holds it). */
+type Act = (typeof ALERT_ACTS)[number] | 'escalated';
+const AUDITED_ACTS: readonly Act[] = [...ALERT_ACTS, 'escalated'];
 
 /** The audit action of each act on an alert, and the subject its entries are filed under. */
 export const alertAuditAction = (act: Act): string => `alert.${act}`;
 export const alertSubject = (id: number): string => `alert:${id}`;
 
 const actOf = (action: string): Act | undefined =>
-  ALERT_ACTS.find((a) => alertAuditAction(a) === action);
+  AUDITED_ACTS.find((a) => alertAuditAction(a) === action);
 
 /** Raised first; then the data's clearing and people's acts in time order (audit order on ties). */
 export function alertHistory(alert: Alert, entries: readonly AuditEntry[]): AlertHistoryEntry[] {
