@@ -46,7 +46,8 @@ async function postJson<T>(path: string, payload: unknown, signal?: AbortSignal)
   );
 }
 
-async function readJson<T>(res: Response): Promise<T> {
+/** Reads a JSON answer; a failure becomes an ApiRequestError (and a 401 `unauthenticated` ends the session). */
+export async function readJson<T>(res: Response): Promise<T> {
   const body: unknown = await res.json().catch(() => null);
   if (!res.ok) {
     const err = (body as { error?: { code?: string; message?: string } } | null)?.error;

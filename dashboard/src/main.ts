@@ -1,6 +1,6 @@
 // Entry point. First the session: GET /api/auth/me answers who is logged in, or 401 and the
 // login page (`#/login`) shows. With a session the app starts: one store, one socket, the top
-// bar, and a hash router (`#/` district, `#/kitchen/<id>` kitchen, `#/wall` video wall); store
+// bar, and a hash router (`#/` district, `#/kitchen/<id>` kitchen, `#/wall` video wall, `#/admin…` administration); store
 // changes re-render once per frame. A REST 401 or a socket refused for want of a session stops
 // the app and shows the login page again; logging in again comes back to the same page.
 import type { Me } from '../../contracts/auth.ts';
@@ -15,6 +15,7 @@ import { mountDistrict } from './pages/district.ts';
 import { mountKitchen } from './pages/kitchen.ts';
 import { mountLogin, type LoginPage } from './pages/login.ts';
 import { mountWall } from './pages/wall.ts';
+import { mountAdmin } from './pages/admin/index.ts';
 import type { Page } from './pages/page.ts';
 import { DISTRICT_HREF, LOGIN_HREF, parseRoute } from './route.ts';
 import { connectLive } from './socket.ts';
@@ -179,7 +180,9 @@ function startApp(app: HTMLElement, me: Me, hooks: AppHooks): RunningApp {
         ? mountKitchen(main, route.kitchenId, store, live, me)
         : route.page === 'wall'
           ? mountWall(main, store, reviewer)
-          : mountDistrict(main);
+          : route.page === 'admin'
+            ? mountAdmin(main, route.section, me)
+            : mountDistrict(main);
     topBar.setRoute(route);
     render();
     window.scrollTo(0, 0);

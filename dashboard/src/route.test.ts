@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kitchenHref, LOGIN_HREF, parseRoute } from './route.ts';
+import { adminHref, kitchenHref, LOGIN_HREF, parseRoute } from './route.ts';
 
 describe('routes', () => {
   it('parses the district, a kitchen and the wall, with or without a query', () => {
@@ -17,5 +17,17 @@ describe('routes', () => {
     expect(parseRoute('#/login/')).toEqual({ page: 'login' });
     expect(parseRoute('#/login?next=%23%2Fwall')).toEqual({ page: 'login' });
     expect(parseRoute('#/loginx')).toEqual({ page: 'district' });
+  });
+
+  it('parses the administration pages, a kitchen picked on the devices page kept in the query', () => {
+    expect(parseRoute('#/admin')).toEqual({ page: 'admin', section: 'home' });
+    expect(parseRoute('#/admin/')).toEqual({ page: 'admin', section: 'home' });
+    expect(parseRoute('#/admin/sites')).toEqual({ page: 'admin', section: 'sites' });
+    expect(parseRoute('#/admin/users/')).toEqual({ page: 'admin', section: 'users' });
+    expect(parseRoute(adminHref('devices', { kitchen: 'k 1' }))).toEqual({ page: 'admin', section: 'devices' });
+    expect(adminHref('devices', { kitchen: 'k 1' })).toBe('#/admin/devices?kitchen=k+1');
+    expect(adminHref()).toBe('#/admin');
+    expect(parseRoute('#/admin/nothing')).toEqual({ page: 'district' });
+    expect(parseRoute('#/administrator')).toEqual({ page: 'district' });
   });
 });

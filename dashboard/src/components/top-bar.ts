@@ -1,4 +1,4 @@
-// The bar above every page: product name, the pages (district, video wall), live status, local clock,
+// The bar above every page: product name, the pages (district, video wall, administration for admins), live status, local clock,
 // language, and who is logged in (name and role) with the logout button.
 import type { Me } from '../../../contracts/auth.ts';
 import { roleName } from '../auth.ts';
@@ -7,7 +7,8 @@ import { langToggle } from './lang-toggle.ts';
 import { formatDateTime } from '../format.ts';
 import { t } from '../i18n.ts';
 import { ICONS } from '../icons.ts';
-import { DISTRICT_HREF, WALL_HREF, type Route } from '../route.ts';
+import { adminHref, DISTRICT_HREF, WALL_HREF, type Route } from '../route.ts';
+import { mayAdminister } from '../admin-access.ts';
 import type { Connection } from '../store.ts';
 
 export interface TopBar {
@@ -31,6 +32,8 @@ export function createTopBar(opts: TopBarOptions): TopBar {
   const langButton = langToggle();
   const districtLink = h('a', { class: 'nav-link', href: DISTRICT_HREF }, t('nav.district'));
   const wallLink = h('a', { class: 'nav-link', href: WALL_HREF }, icon(ICONS.camera), t('nav.wall'));
+  // Only for those who may administer something; the server refuses the others anyway.
+  const adminLink = mayAdminister(opts.me) ? h('a', { class: 'nav-link nav-admin', href: adminHref() }, t('admin.nav')) : null;
   const role = roleName(opts.me.role);
   const logout = h(
     'button',
@@ -55,7 +58,7 @@ export function createTopBar(opts: TopBarOptions): TopBar {
       h('span', { class: 'brand-name' }, t('app.name')),
       h('span', { class: 'brand-scope' }, t('app.scope')),
     ),
-    h('nav', { class: 'top-nav', 'aria-label': t('app.name') }, districtLink, wallLink),
+    h('nav', { class: 'top-nav', 'aria-label': t('app.name') }, districtLink, wallLink, adminLink),
     h('div', { class: 'top-right' }, conn, clock, langButton, userMenu),
   );
   let shown: Connection | null = null;
@@ -73,9 +76,11 @@ export function createTopBar(opts: TopBarOptions): TopBar {
       clock.textContent = formatDateTime(now, timeZone);
     },
     setRoute(route) {
-      const [on, off] = route.page === 'wall' ? [wallLink, districtLink] : [districtLink, wallLink];
-      on.setAttribute('aria-current', 'page');
-      off.removeAttribute('aria-current');
+      const on = route.page === 'wall' ? wallLink : route.page === 'admin' ? adminLink : districtLink;
+      for (const link of [districtLink, wallLink, adminLink]) {
+        if (link && link === on) link.setAttribute('aria-current', 'page');
+        else link?.removeAttribute('aria-current');
+      }
     },
   };
 }
