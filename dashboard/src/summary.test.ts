@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseRoute, kitchenHref } from './route.ts';
 import { applySnapshot, emptyState } from './store.ts';
-import { districtCounts, districtViews, openFirst, worstState } from './summary.ts';
+import { openFirst, worstState } from './summary.ts';
+import { homeTiles } from './inspector-home.ts';
 import { alert, kitchen, reading } from './test-fixtures.ts';
 
 const T = '2024-11-22T02:00:00.000Z';
@@ -27,7 +28,7 @@ describe('district summary', () => {
   });
 
   it('puts the worst kitchens first: critical, warning, offline, then ok (resolved alerts do not rank)', () => {
-    expect(districtViews(state).map((v) => v.kitchen.id)).toEqual(['k2', 'k4', 'k3', 'k1']);
+    expect(homeTiles(state, []).map((tile) => tile.view.kitchen.id)).toEqual(['k2', 'k4', 'k3', 'k1']);
   });
 
   it('ranks a kitchen by an open alert even when its units are back to ok', () => {
@@ -38,11 +39,7 @@ describe('district summary', () => {
       latest: [reading('a', 'c1', T), reading('b', 'c1', T)],
       alerts: [alert(9, { kitchenId: 'b', severity: 'alarm', status: 'acknowledged' })],
     });
-    expect(districtViews(s).map((v) => v.kitchen.id)).toEqual(['b', 'a']);
-  });
-
-  it('counts kitchens, units, units in alarm, offline units and open (not closed) alerts', () => {
-    expect(districtCounts(districtViews(state))).toEqual({ kitchens: 4, units: 6, inAlarm: 1, offline: 1, openAlerts: 2 });
+    expect(homeTiles(s, []).map((tile) => tile.view.kitchen.id)).toEqual(['b', 'a']);
   });
 
   it('worstState of nothing is unknown', () => {

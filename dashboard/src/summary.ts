@@ -1,5 +1,4 @@
-// Derived views of the state: what a kitchen card shows, the district counts,
-// and the order in which problems come first. Pure functions.
+// Derived views of the state: a kitchen and its units, alert order and state ranks.
 import type { Alert, Device, Kitchen, LatestReading, Severity, UnitState } from '../../contracts/api.ts';
 import { unitKey, type State } from './store.ts';
 
@@ -74,39 +73,6 @@ export function kitchenView(state: State, kitchen: Kitchen): KitchenView {
   let lastTs: string | null = null;
   for (const u of units) if (u.reading && (!lastTs || u.reading.ts > lastTs)) lastTs = u.reading.ts;
   return { kitchen, units, worst, openAlerts, rank, lastTs };
-}
-
-/** Kitchens with the worst problems first, then more open alerts, then by name. */
-export function sortKitchens(views: KitchenView[]): KitchenView[] {
-  return [...views].sort(
-    (a, b) =>
-      b.rank - a.rank ||
-      b.openAlerts.length - a.openAlerts.length ||
-      a.kitchen.name.localeCompare(b.kitchen.name, 'zh-CN', { numeric: true }),
-  );
-}
-
-export function districtViews(state: State): KitchenView[] {
-  return sortKitchens([...state.kitchens.values()].map((k) => kitchenView(state, k)));
-}
-
-export interface DistrictCounts {
-  kitchens: number;
-  units: number;
-  inAlarm: number;
-  offline: number;
-  openAlerts: number;
-}
-
-export function districtCounts(views: readonly KitchenView[]): DistrictCounts {
-  const units = views.flatMap((v) => v.units);
-  return {
-    kitchens: views.length,
-    units: units.length,
-    inAlarm: units.filter((u) => u.state === 'alarm' || u.state === 'critical').length,
-    offline: units.filter((u) => u.state === 'offline').length,
-    openAlerts: views.reduce((n, v) => n + v.openAlerts.length, 0),
-  };
 }
 
 export function newestFirst(alerts: Iterable<Alert>): Alert[] {

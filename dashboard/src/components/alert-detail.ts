@@ -13,6 +13,9 @@ import { formatDateTime, formatTime } from '../format.ts';
 import { ruleName, t } from '../i18n.ts';
 import { peakText, renderCorrectiveRecord } from './alert-item.ts';
 import { severityChip, statusChip } from './chips.ts';
+import { renderDeliveries } from './deliveries-list.ts';
+import { escalationLine } from './escalation.ts';
+import { notifyApi } from '../notify-api.ts';
 import { openModal } from './modal.ts';
 import { createResolveForm, showError } from './resolve-form.ts';
 
@@ -49,16 +52,23 @@ export function openAlertDetail(initial: Alert, ctx: AlertDetailContext, mode: D
   const recordEl = h('div', { class: 'alert-detail-record' });
   const actionsEl = h('div', { class: 'alert-detail-actions' });
   const historyList = h('ol', { class: 'alert-history' });
+  const escalationEl = h('div', { class: 'alert-detail-esc', hidden: true });
+  // Who was told, how, and whether it got through (rule book section 6); hidden if it cannot be read.
+  const deliveriesEl = h('div', { class: 'alert-deliveries' });
+  const deliveriesSection = h('section', { class: 'alert-detail-deliveries', hidden: true }, h('h3', null, t('dl.title')), deliveriesEl);
+  let deliveriesSeq = 0;
   const commentEl = h('div', { class: 'alert-detail-comment' });
   const body = h(
     'div',
     { class: 'alert-detail' },
     headEl,
+    escalationEl,
     factsEl,
     recordEl,
     actionsEl,
     h('section', { class: 'alert-detail-history' }, h('h3', null, t('alert.history')), historyList),
     commentEl,
+    deliveriesSection,
   );
   const dialog = openModal('alert-dialog', t('alert.detail'), body);
   dialog.dataset.alertId = String(alert.id);
@@ -85,6 +95,9 @@ export function openAlertDetail(initial: Alert, ctx: AlertDetailContext, mode: D
       fact(t('alerts.status'), t(`status.${alert.status}`)),
       fact(t('alerts.rule'), alert.ruleId),
     );
+    const esc = escalationLine(alert, ctx.timeZone, Date.now());
+    escalationEl.replaceChildren(esc ?? '');
+    escalationEl.hidden = !esc;
     const rec = renderCorrectiveRecord(alert);
     if (rec) recordEl.replaceChildren(rec);
     else recordEl.replaceChildren();
@@ -236,6 +249,24 @@ export function openAlertDetail(initial: Alert, ctx: AlertDetailContext, mode: D
     );
   }
 
+  /** An escalation says to whom (the rules' own act, with `to` in its detail). */
+  function actLabel(e: AlertHistoryEntry): string {
+    if (e.act !== 'escalated') return historyActLabel(e.act);
+    return t(e.detail.to === 'inspector' ? 'esc.inspector' : 'esc.manager');
+  }
+
+  function loadDeliveries(): void {
+    const seq = ++deliveriesSeq;
+    notifyApi.alertDeliveries(alert.id, abort.signal).then(
+      (list) => {
+        if (seq !== deliveriesSeq) return;
+        deliveriesEl.replaceChildren(renderDeliveries(list, { timeZone: ctx.timeZone, now: Date.now(), withAlert: false }));
+        deliveriesSection.hidden = false;
+      },
+      () => undefined, // not readable here (or not yet served): the section stays hidden
+    );
+  }
+
   function renderHistory(): void {
     if (!history) {
       historyList.replaceChildren(
@@ -256,7 +287,7 @@ export function openAlertDetail(initial: Alert, ctx: AlertDetailContext, mode: D
           h(
             'div',
             { class: 'history-head' },
-            h('strong', { class: 'history-act' }, historyActLabel(e.act)),
+            h('strong', { class: 'history-act' }, actLabel(e)),
             h('span', { class: 'history-actor' }, historyActor(e)),
             h('time', { class: 'history-time muted', datetime: e.at, title: formatDateTime(e.at, ctx.timeZone) }, formatTime(e.at, { timeZone: ctx.timeZone, now })),
           ),
@@ -274,6 +305,7 @@ export function openAlertDetail(initial: Alert, ctx: AlertDetailContext, mode: D
       if (JSON.stringify(next) === sig) return;
       render();
       loadHistory();
+      loadDeliveries();
     },
     close() {
       if (dialog.open) dialog.close();
@@ -283,6 +315,7 @@ export function openAlertDetail(initial: Alert, ctx: AlertDetailContext, mode: D
   render();
   renderHistory();
   loadHistory();
+  loadDeliveries();
   if (current !== 'view') actionsEl.querySelector<HTMLElement>('select, textarea')?.focus();
   return detail;
 }

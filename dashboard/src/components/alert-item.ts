@@ -7,6 +7,7 @@ import { kitchenHref } from '../route.ts';
 import { correctiveRecord } from '../alert-workflow.ts';
 import { needsAction } from '../summary.ts';
 import { severityChip, statusChip } from './chips.ts';
+import { escalationBadge } from './escalation.ts';
 
 export interface AlertContext {
   kitchenName: string;
@@ -35,6 +36,7 @@ export function renderAlertItem(alert: Alert, ctx: AlertContext): HTMLElement {
       { class: 'alert-row alert-facts' },
       alertValue(alert),
       alert.minutesOut > 0 ? h('span', { class: 'muted' }, t('alerts.minutes', { n: Math.round(alert.minutesOut) })) : null,
+      escalationBadge(alert),
       h('span', { class: 'alert-id muted' }, alert.ruleId),
     ),
     alert.acknowledgedBy || clearedAt(alert)

@@ -10,6 +10,7 @@ import { getLang, ruleName, t } from '../i18n.ts';
 import { needsAction } from '../summary.ts';
 import { alertValueText } from './alert-item.ts';
 import { severityChip, statusChip } from './chips.ts';
+import { escalationBadge } from './escalation.ts';
 
 export interface StaffContext {
   me: Actor;
@@ -77,7 +78,7 @@ export function createStaffAlerts(ctx: StaffContext): StaffAlerts {
       h(
         'button',
         { type: 'button', class: 'staff-alert-main', 'aria-label': `${t('alert.open')}: ${ruleName(alert.ruleId)}`, onclick: () => ctx.open(alert, 'view') },
-        h('span', { class: 'staff-alert-top' }, severityChip(alert.severity), statusChip(alert.status)),
+        h('span', { class: 'staff-alert-top' }, severityChip(alert.severity), statusChip(alert.status), escalationBadge(alert)),
         h('span', { class: 'staff-alert-rule' }, ruleName(alert.ruleId)),
         h('span', { class: 'staff-alert-unit' }, ctx.unitName(alert)),
         h(
@@ -103,7 +104,9 @@ export function createStaffAlerts(ctx: StaffContext): StaffAlerts {
 
   function update(alerts: readonly Alert[], now: number): void {
     last = { alerts, now };
-    const open = alerts.filter(needsAction);
+    // Reminders (a certificate or calibration due) are the manager's paperwork, not a tap at the fridge:
+    // they stay in the kitchen's alert list and registry, out of the staff's urgent block.
+    const open = alerts.filter((a) => needsAction(a) && a.severity !== 'reminder');
     count.textContent = t('staff.count', { n: open.length });
     el.classList.toggle('is-clear', open.length === 0);
     none.hidden = open.length > 0;

@@ -4,7 +4,11 @@
 import type { Alert, Kitchen, SampleDay } from '../../../contracts/api.ts';
 import type { Me } from '../../../contracts/auth.ts';
 import { api } from '../api.ts';
-import { reviewerOf } from '../auth.ts';
+import { isKitchenUser, reviewerOf } from '../auth.ts';
+import { createChannelsPanel } from '../components/channels-panel.ts';
+import { createRegistrySection } from '../components/registry-panel.ts';
+import { tileState } from '../inspector-home.ts';
+import { createKitchenBuzzer } from '../sound.ts';
 import { createKitchenAlerts } from '../components/kitchen-alerts.ts';
 import { createBrightKitchenSection } from '../components/bright-kitchen-section.ts';
 import { latencyRequested, pageParams } from '../bright-kitchen.ts';
@@ -38,6 +42,14 @@ export function mountKitchen(root: HTMLElement, kitchenId: string, store: Store,
   const head = h('div', { class: 'panel kitchen-head' });
   const unitsEl = h('div', { class: 'unit-panels' });
   const alerts = createKitchenAlerts(kitchenId, store, me);
+  // The registry (facts, staff certificates, calibrations), the notification settings, and the
+  // buzzer for the kitchen's own people; an inspector reads the registry first, the kitchen last.
+  const registry = createRegistrySection(kitchenId, me);
+  const channels = createChannelsPanel(kitchenId, me);
+  const ownKitchen = isKitchenUser(me) && me.kitchenId === kitchenId;
+  const buzzer = ownKitchen ? createKitchenBuzzer(kitchenId) : null;
+  /** `#/kitchen/<id>?alert=<n>` (the inspector's board): open that alert once it is listed. */
+  let alertToOpen = Number(pageParams(window.location.href).get('alert')) || null;
   const samplesTitle = h('h2', { id: 'samples-title' }, t('samples.title'));
   const samplesDate = h('span', { class: 'muted sample-date' });
   const samplesNav = createSampleNav((date) => showDay(date));
@@ -53,6 +65,7 @@ export function mountKitchen(root: HTMLElement, kitchenId: string, store: Store,
     h(
       'div',
       { class: 'kitchen-main' },
+      ownKitchen ? null : registry.summary,
       h(
         'section',
         { class: 'panel samples', 'aria-labelledby': 'samples-title' },
@@ -61,6 +74,9 @@ export function mountKitchen(root: HTMLElement, kitchenId: string, store: Store,
       ),
       bright.el,
       h('section', { class: 'units', 'aria-labelledby': 'charts-title' }, h('div', { class: 'section-head' }, h('h2', { id: 'charts-title' }, t('kitchen.charts'))), unitsEl),
+      ownKitchen ? registry.summary : null,
+      registry.details,
+      channels.el,
     ),
     h('aside', { class: 'panel kitchen-alerts', 'aria-labelledby': 'alerts-title' }, h('div', { class: 'section-head' }, h('h2', { id: 'alerts-title' }, t('kitchen.alerts'))), alerts.list),
   );
@@ -83,7 +99,7 @@ export function mountKitchen(root: HTMLElement, kitchenId: string, store: Store,
     h(
       'div',
       { class: 'page kitchen' },
-      h('a', { class: 'back-link', href: DISTRICT_HREF }, icon(ICONS.back), t('kitchen.back')),
+      h('div', { class: 'kitchen-topline' }, h('a', { class: 'back-link', href: DISTRICT_HREF }, icon(ICONS.back), t('kitchen.back')), buzzer?.el),
       alerts.staff,
       head,
       body,
@@ -157,10 +173,12 @@ export function mountKitchen(root: HTMLElement, kitchenId: string, store: Store,
       }
       body.hidden = false;
       const view = kitchenView(state, kitchen);
-      const sig = JSON.stringify([getLang(), kitchen, view.worst, view.units.length]);
+      // Coloured as on the inspector's grid: its units and its unresolved alerts (not reminders).
+      const worst = tileState(view);
+      const sig = JSON.stringify([getLang(), kitchen, worst, view.units.length]);
       if (sig !== headSig) {
         headSig = sig;
-        head.replaceChildren(...renderHead(kitchen, view.worst, view.units.length));
+        head.replaceChildren(...renderHead(kitchen, worst, view.units.length));
       }
       // Sample events missed while disconnected: fetch the board again on reconnect.
       if (state.connection === 'online' && lastConnection === 'offline') refetchSamples();
@@ -168,7 +186,12 @@ export function mountKitchen(root: HTMLElement, kitchenId: string, store: Store,
       updateSamples(kitchen.timezone || DEFAULT_TIME_ZONE, now);
       bright.update(state, kitchen, now);
       if (devicesSettled) for (const unit of view.units) updateUnit(unit, kitchen, now);
-      markAlerts(alerts.update(state, kitchen, now));
+      const list = alerts.update(state, kitchen, now);
+      markAlerts(list);
+      buzzer?.update(list);
+      registry.update(kitchen, now);
+      channels.update(kitchen, now);
+      openRequestedAlert();
     },
     destroy() {
       abort.abort();
@@ -179,10 +202,21 @@ export function mountKitchen(root: HTMLElement, kitchenId: string, store: Store,
       live.watch(null);
       bright.destroy();
       alerts.destroy();
+      registry.destroy();
+      channels.destroy();
+      buzzer?.destroy();
       for (const s of slots.values()) s.chart.destroy();
     },
   };
   return page;
+
+  function openRequestedAlert(): void {
+    if (alertToOpen === null) return;
+    const item = alerts.list.querySelector<HTMLElement>(`[data-alert-id="${alertToOpen}"]`);
+    if (!item) return; // not listed yet (the REST page is on its way)
+    alertToOpen = null;
+    item.click();
+  }
 
   /** Not in the snapshot (another district, or just added): ask the server once. */
   function loadKitchen(): void {
