@@ -8,11 +8,10 @@ import type { Browser, Page } from 'playwright-core';
 import type { Alert } from '../contracts/api.ts';
 import type { Reading } from '../contracts/payloads.ts';
 import { upTopic } from '../contracts/topics.ts';
-import { startStack, testKitchen, type Stack } from './fixtures/stack.ts';
+import { PASSWORD, startStack, testKitchen, type Stack } from './fixtures/stack.ts';
 import { eventually } from './fixtures/influxd.ts';
-import { ARTIFACTS, launchBrowser } from './fixtures/browser.ts';
+import { ARTIFACTS, launchBrowser, logInThroughPage } from './fixtures/browser.ts';
 
-const PASSWORD = 'e2e-password-1234'; // the fixture's password for every user it creates
 const T0 = Date.now() - 30 * 60_000;
 let stack: Stack;
 let gw: MqttClient;
@@ -25,16 +24,8 @@ async function publish(minute: number, temp: number, door = false) {
   await gw.publishAsync(upTopic({ kitchenId: 'k-ppl', gatewayId: 'gw-ppl' }, 'reading'), JSON.stringify({ v: 1, reading }), { qos: 1 });
 }
 
-/** Logs in through the login page, as a person would. */
-async function logIn(username: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const page = await browser.newPage({ viewport });
-  await page.goto(`${stack.httpUrl}/`);
-  await page.fill('form.login-form input[name=username]', username);
-  await page.fill('form.login-form input[name=password]', PASSWORD);
-  await page.click('form.login-form button[type=submit]');
-  await page.waitForSelector('.user-menu');
-  return page;
-}
+const logIn = (username: string, viewport?: { width: number; height: number }): Promise<Page> =>
+  logInThroughPage(browser, stack.httpUrl, username, PASSWORD, viewport);
 
 const doorAlert = async () => (await (await stack.fetch('/api/alerts?kitchen=k-ppl')).json() as Alert[]).find((a) => a.ruleId === 'FS-DOOR');
 
