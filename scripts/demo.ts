@@ -19,7 +19,7 @@ import { pastLunch, pastLunchOf } from './demo-sample-history.ts';
 import { demoLunchStart, lunchTroubleOf, seedLunch, startDemoCabinet, type RunningCabinet } from './demo-samples.ts';
 import { cameraTroubleOf, startDemoCameras, type RunningCameras } from './demo-cameras.ts';
 import { DEMO_ACCOUNTS, seedDemoAccounts } from './demo-accounts.ts';
-import { startDemoNotifications } from './demo-notifications.ts';
+import { seedDemoNotifications, startDemoRobots } from './demo-notifications.ts';
 import { seedDemoRegistry } from './demo-registry.ts';
 
 const cfg = loadConfig();
@@ -64,6 +64,8 @@ async function main() {
   await broker.start();
   const mqttUrl = `mqtt://127.0.0.1:${broker.address().port}`;
   await buildDashboard();
+  // The WeCom / DingTalk stand-in first: the server posts to no loopback address unless told its origin.
+  const robots = await startDemoRobots();
   const server = createServer({
     httpPort: cfg.httpPort, httpHost: cfg.httpHost,
     mqtt: { url: mqttUrl, username: 'kcw-server', password: secrets['kcw-server']! },
@@ -74,11 +76,12 @@ async function main() {
     credentialsPath: join(dataDir, 'broker-credentials.json'), mqttPublicUrl: `mqtt://localhost:${broker.address().port}`,
     dashboardDir: DASHBOARD_DIST,
     trustProxy: cfg.trustProxy, metricsToken: cfg.metricsToken,
+    notifyAllowedOrigins: [...(cfg.notifyAllowOrigins ?? []), robots.url()],
     logger: log.child({ name: 'server' }),
   });
   for (const k of district) server.registry.saveKitchen(k.kitchen);
   await seedDemoAccounts(server.accounts, district);
-  const notifications = await startDemoNotifications(server, district, log);
+  seedDemoNotifications(server, district, robots, log);
   seedDemoRegistry(server, district, systemClock.now());
   // Lunch is served a couple of minutes after the start, so its sampling can be watched live.
   const lunchStart = demoLunchStart(systemClock.now());
@@ -112,7 +115,7 @@ async function main() {
     for (const k of kitchens) await k.sim.stop().catch(() => undefined);
     await Promise.all(cameras.map((c) => c.stop().catch(() => undefined)));
     await server.stop();
-    await notifications.stop();
+    await robots.stop();
     await broker.stop();
     await influxd?.stop();
     log.info('stopped; data kept in %s', dataDir);

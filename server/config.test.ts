@@ -16,4 +16,10 @@ describe('settings', () => {
     expect(() => loadConfig({ DEMO_KITCHENS: '0' })).toThrow(/DEMO_KITCHENS/);
     expect(Object.isFrozen(loadConfig({}))).toBe(true);
   });
+
+  it('reads NOTIFY_ALLOW_ORIGINS as exact origins, the port always written, and refuses a URL with a path', () => {
+    expect(loadConfig({}).notifyAllowOrigins).toBeUndefined();
+    expect(loadConfig({ NOTIFY_ALLOW_ORIGINS: 'http://10.0.0.5:8080, https://sms.example.com' }).notifyAllowOrigins).toEqual(['http://10.0.0.5:8080', 'https://sms.example.com:443']);
+    expect(() => loadConfig({ NOTIFY_ALLOW_ORIGINS: 'http://10.0.0.5:8080/hook' })).toThrow(/NOTIFY_ALLOW_ORIGINS/);
+  });
 });

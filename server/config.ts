@@ -1,6 +1,7 @@
 // The system's settings: one schema with each key's environment variable,
 // default and meaning. Validated once at start, frozen, injected; the README's
 // table is generated from it (npm run config-table).
+import { parseOrigins } from './domain/notifications/outbound.ts';
 
 interface Setting<T> { env: string; default: T | undefined; meaning: string; parse(raw: string): T }
 
@@ -21,6 +22,17 @@ const positive = (env: string, def: number, meaning: string): Setting<number> =>
     return n;
   },
 });
+/** Comma-separated http(s) origins, each written as scheme://host:port (a port left out is the scheme's). */
+const origins = (env: string, meaning: string): Setting<readonly string[]> => ({
+  env, default: undefined, meaning,
+  parse(raw) {
+    try {
+      return Object.freeze(parseOrigins(raw.split(',').map((o) => o.trim()).filter((o) => o !== '')));
+    } catch (err) {
+      throw new Error(`${env}: ${(err as Error).message}`);
+    }
+  },
+});
 
 export const SETTINGS = {
   httpPort: port('HTTP_PORT', 8080, 'Port of the dashboard, REST API, /healthz and /metrics (0: any free port).'),
@@ -34,6 +46,7 @@ export const SETTINGS = {
   logLevel: text('LOG_LEVEL', 'info', 'Log level (pino): fatal, error, warn, info, debug.'),
   trustProxy: text('TRUST_PROXY', undefined, 'Behind a reverse proxy: which proxies to believe for the client address and HTTPS (express "trust proxy": `loopback`, a hop count, or addresses). Unset: none, so the session cookie is Secure only on direct HTTPS.'),
   metricsToken: text('METRICS_TOKEN', undefined, 'Bearer token that /metrics requires. Unset: /metrics answers loopback clients only.'),
+  notifyAllowOrigins: origins('NOTIFY_ALLOW_ORIGINS', 'Comma-separated origins (`http://10.0.0.5:8080`) that webhook, WeCom and DingTalk channels may target although they are private addresses or not the robots\' official hosts, e.g. an SMS gateway on the LAN. Unset: none; channels reach public hosts only.'),
 } as const;
 
 export interface Config {
@@ -48,6 +61,7 @@ export interface Config {
   readonly logLevel: string;
   readonly trustProxy: string | undefined;
   readonly metricsToken: string | undefined;
+  readonly notifyAllowOrigins: readonly string[] | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

@@ -10,7 +10,7 @@ describe('notification channel form', () => {
       ok: true,
       value: {
         kind: 'wecom', name: '食堂管理群', target: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=x',
-        steps: ['raised', 'escalated_manager', 'escalated_inspector'], minSeverity: 'warning', quietHours: { from: '22:00', to: '07:00' }, enabled: true,
+        steps: ['raised', 'escalated_manager'], minSeverity: 'warning', quietHours: { from: '22:00', to: '07:00' }, enabled: true,
       },
     });
   });

@@ -56,14 +56,15 @@ export function readChannel(f: ChannelFields): Parsed<ChannelRequest> {
   };
 }
 
-/** The form's starting values: a channel being edited, or a new one listening to every step. */
+/** The form's starting values: a channel being edited, or a new one listening to the kitchen's own
+ *  steps (the inspectors' step makes it the regulator's channel, which only an administrator sets up). */
 export function channelFields(c: Channel | null): ChannelFields {
   return {
     kind: c?.kind ?? 'wecom',
     name: c?.name ?? '',
     target: c?.target ?? '',
     secret: '',
-    steps: c ? [...c.steps] : ['raised', 'escalated_manager', 'escalated_inspector'],
+    steps: c ? [...c.steps] : ['raised', 'escalated_manager'],
     minSeverity: c?.minSeverity ?? 'warning',
     quietFrom: c?.quietHours?.from ?? '',
     quietTo: c?.quietHours?.to ?? '',

@@ -30,6 +30,7 @@ export interface ChannelsPanel {
 export function createChannelsPanel(kitchenId: string, me: Me): ChannelsPanel {
   const abort = new AbortController();
   const allowed = can(me, 'channels:write');
+  const mayChange = (c: Channel) => me.role === 'admin' || !c.steps.includes('escalated_inspector');
   const list = h('div', { class: 'ch-body' }, h('p', { class: 'placeholder' }, t('ch.loading')));
   const record = h('div', { class: 'dl-body' }, h('p', { class: 'placeholder' }, t('dl.loading')));
   const el = h(
@@ -138,8 +139,9 @@ export function createChannelsPanel(kitchenId: string, me: Me): ChannelsPanel {
         'div',
         { class: 'ch-actions' },
         test,
-        h('button', { type: 'button', class: 'btn btn-small ch-edit', onclick: () => openChannelForm(c) }, t('ch.edit')),
-        h('button', { type: 'button', class: 'btn btn-small ch-delete', onclick: () => confirmDelete(c) }, t('ch.delete')),
+        // The regulator's channel (it hears the inspector-board step) is the administrators' to change.
+        mayChange(c) ? h('button', { type: 'button', class: 'btn btn-small ch-edit', onclick: () => openChannelForm(c) }, t('ch.edit')) : null,
+        mayChange(c) ? h('button', { type: 'button', class: 'btn btn-small ch-delete', onclick: () => confirmDelete(c) }, t('ch.delete')) : null,
         result,
       ),
     );

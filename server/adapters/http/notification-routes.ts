@@ -1,13 +1,15 @@
 // REST of a site's escalation chain (issue 5): its notification channels, a test message to one,
-// and the record of every delivery. Reading needs kitchen:read, changing channels:write; a
-// channel's signing secret is never sent back (hasSecret), and to those who may only read, a
-// robot's URL is shown without its key. Channel changes go to the audit log, without the secret.
+// and the record of every delivery. Reading needs kitchen:read, changing channels:write; the
+// regulator's channel (one listening to escalated_inspector) only an administrator may create,
+// change or remove. A channel's signing secret is never sent back (hasSecret), and to those who may
+// not change the channel a robot's URL is shown as scheme://host/*** only. Channel changes and
+// tests go to the audit log, without the secret or the key; a channel is tested once per 10 s.
 import { Router, type Request, type Response } from 'express';
 import type { Alert } from '../../../contracts/api.ts';
 import { ChannelRequest, type Channel, type Delivery } from '../../../contracts/notifications.ts';
 import { isValidId } from '../../../contracts/topics.ts';
 import type { AuditPort } from '../../app/audit.ts';
-import { checkChannel, maskTarget } from '../../domain/notifications/channels.ts';
+import { CHANNEL_TEST_INTERVAL_MS, checkChannel, isRegulatorChannel, maskTarget } from '../../domain/notifications/channels.ts';
 import type { ChannelsRepo } from '../sql/channels-repo.ts';
 import type { DeliveriesRepo } from '../sql/deliveries-repo.ts';
 import { access, type AccountsPort } from './auth.ts';
@@ -19,6 +21,8 @@ export interface NotificationApiDeps {
     channels: Pick<ChannelsRepo, 'list' | 'get' | 'create' | 'update' | 'remove'>;
     deliveries: Pick<DeliveriesRepo, 'ofAlert' | 'ofKitchen'>;
     test(channel: Channel): Promise<Delivery>;
+    /** Origins exempt from the robot-host and private-address checks (NOTIFY_ALLOW_ORIGINS, canonical). */
+    allowedOrigins?: readonly string[];
   };
   registry: { getKitchen(id: string): unknown };
   alerts: { get(id: number): Alert | undefined };
@@ -36,6 +40,7 @@ const positiveInt = (value: unknown, name: string, code: 'invalid_id' | 'invalid
 export function createNotificationRouter(deps: NotificationApiDeps): Router {
   const r = Router();
   const { channels, deliveries } = deps.notifications;
+  const lastTestAt = new Map<number, number>();
 
   /** The kitchen in the path, inside the user's scope (404 alike otherwise), and the act allowed (403). */
   const kitchenFor = (req: Request, res: Response, action: string): string => {
@@ -52,12 +57,21 @@ export function createNotificationRouter(deps: NotificationApiDeps): Router {
     channels.get(kitchenId, positiveInt(req.params.channelId, 'channelId', 'invalid_id')) ?? fail('channel_not_found', 'no such channel in this kitchen');
   const checkedChannel = (body: unknown): ChannelRequest => {
     const req = checkedBody(ChannelRequest, body);
-    const verdict = checkChannel(req);
+    const verdict = checkChannel(req, deps.notifications.allowedOrigins);
     return verdict.ok ? req : fail('invalid_channel', verdict.message);
   };
+  /** May change this channel: channels:write there, and for the regulator's channel an administrator. */
+  const mayChange = (res: Response, c: Pick<Channel, 'kitchenId' | 'steps'>): boolean => {
+    const { user } = access(deps.accounts, res);
+    return deps.accounts.can(user, 'channels:write', c.kitchenId) && (!isRegulatorChannel(c) || user.role === 'admin');
+  };
+  /** The regulator's channel, before or after the change, is the administrators' (a manager must not
+   *  repoint, silence or remove what tells the inspectors about their kitchen). */
+  const mustChange = (res: Response, ...versions: Array<Pick<Channel, 'kitchenId' | 'steps'>>) => {
+    if (!versions.every((c) => mayChange(res, c))) fail('forbidden', 'only an administrator changes a channel that tells the inspectors (escalated_inspector)');
+  };
   /** A channel as the user may see it: the robot's key only for those who may change the channel. */
-  const shown = (res: Response, c: Channel): Channel =>
-    deps.accounts.can(access(deps.accounts, res).user, 'channels:write', c.kitchenId) ? c : { ...c, target: maskTarget(c.kind, c.target) };
+  const shown = (res: Response, c: Channel): Channel => (mayChange(res, c) ? c : { ...c, target: maskTarget(c.kind, c.target) });
   /** A channel change's audit entry (written in the change's transaction): never the secret or the robot's key. */
   const record = (res: Response, action: string, c: Channel, full = true) => {
     const { displayName, role } = access(deps.accounts, res).user;
@@ -74,6 +88,7 @@ export function createNotificationRouter(deps: NotificationApiDeps): Router {
   r.post('/kitchens/:kitchenId/channels', (req, res) => {
     const kitchenId = kitchenFor(req, res, 'channels:write');
     const body = checkedChannel(req.body);
+    mustChange(res, { kitchenId, steps: body.steps });
     const created = deps.audit.atomically(() => {
       const c = channels.create(kitchenId, body);
       record(res, 'channel.created', c);
@@ -85,6 +100,7 @@ export function createNotificationRouter(deps: NotificationApiDeps): Router {
     const kitchenId = kitchenFor(req, res, 'channels:write');
     const before = channelOf(kitchenId, req);
     const body = checkedChannel(req.body);
+    mustChange(res, before, { kitchenId, steps: body.steps });
     res.json(deps.audit.atomically(() => {
       const c = channels.update(kitchenId, before.id, body)!;
       record(res, 'channel.updated', c);
@@ -94,6 +110,7 @@ export function createNotificationRouter(deps: NotificationApiDeps): Router {
   r.delete('/kitchens/:kitchenId/channels/:channelId', (req, res) => {
     const kitchenId = kitchenFor(req, res, 'channels:write');
     const before = channelOf(kitchenId, req);
+    mustChange(res, before);
     deps.audit.atomically(() => {
       channels.remove(kitchenId, before.id, deps.now());
       record(res, 'channel.deleted', before, false);
@@ -102,7 +119,21 @@ export function createNotificationRouter(deps: NotificationApiDeps): Router {
   });
   r.post('/kitchens/:kitchenId/channels/:channelId/test', async (req, res) => {
     const kitchenId = kitchenFor(req, res, 'channels:write');
-    res.json(await deps.notifications.test(channelOf(kitchenId, req)));
+    const channel = channelOf(kitchenId, req);
+    const now = deps.now();
+    const last = lastTestAt.get(channel.id);
+    if (last !== undefined && now - last < CHANNEL_TEST_INTERVAL_MS) {
+      res.set('Retry-After', String(Math.ceil((last + CHANNEL_TEST_INTERVAL_MS - now) / 1000)));
+      fail('too_many_tests', 'this channel was tested less than 10 s ago');
+    }
+    lastTestAt.set(channel.id, now); // before the attempt: presses while it runs count too
+    const delivery = await deps.notifications.test(channel);
+    const { displayName, role } = access(deps.accounts, res).user;
+    deps.audit.record({
+      actor: displayName, role, action: 'channel.tested', subject: `channel:${channel.id}`, kitchenId,
+      data: { channelId: channel.id, kind: channel.kind, name: channel.name, target: maskTarget(channel.kind, channel.target), status: delivery.status, lastError: delivery.lastError },
+    });
+    res.json(delivery);
   });
   r.get('/kitchens/:kitchenId/deliveries', (req, res) => {
     const kitchenId = kitchenFor(req, res, 'kitchen:read');

@@ -19,7 +19,8 @@ function toChannel(r: ChannelRow): Channel {
   };
 }
 
-/** A channel's stored fields; `secret` undefined keeps the stored one on update, null removes it. */
+/** A channel's stored fields; on update `secret` undefined keeps the stored one (while kind and
+ *  target stay the same), null removes it. */
 function params(req: ChannelRequest) {
   return {
     kind: req.kind, name: req.name, target: req.target, steps: JSON.stringify(req.steps), minSeverity: req.minSeverity ?? 'warning',
@@ -44,16 +45,21 @@ export function createChannelsRepo(db: Db) {
         .run({ kitchenId, ...params(req), secret: req.secret ?? null });
       return get(kitchenId, Number(info.lastInsertRowid))!;
     },
+    /** A stored secret signs for the robot it was given with: a channel pointed elsewhere (another
+     *  host, path or token: another robot) or of another kind loses it unless a new one comes along,
+     *  or whoever may repoint it would receive validly signed requests they could replay.
+     *  (SQLite reads `kind` and `target` on the right-hand side as they were before the update.) */
     update(kitchenId: string, id: number, req: ChannelRequest): Channel | undefined {
       db.prepare(`UPDATE channels SET kind = @kind, name = @name, target = @target, steps = @steps, min_severity = @minSeverity,
         quiet_from = @quietFrom, quiet_to = @quietTo, enabled = @enabled,
-        secret = CASE WHEN @keepSecret = 1 THEN secret ELSE @secret END
+        secret = CASE WHEN @keepSecret = 1 AND kind = @kind AND target = @target THEN secret ELSE @secret END
         WHERE id = @id AND kitchen_id = @kitchenId AND deleted_at IS NULL`)
         .run({ id, kitchenId, ...params(req), keepSecret: req.secret === undefined ? 1 : 0, secret: req.secret ?? null });
       return get(kitchenId, id);
     },
+    /** The row stays for its deliveries; its secret goes (nothing is sent to a removed channel). */
     remove(kitchenId: string, id: number, at: number): boolean {
-      return db.prepare('UPDATE channels SET deleted_at = ? WHERE id = ? AND kitchen_id = ? AND deleted_at IS NULL').run(at, id, kitchenId).changes === 1;
+      return db.prepare('UPDATE channels SET deleted_at = ?, secret = NULL WHERE id = ? AND kitchen_id = ? AND deleted_at IS NULL').run(at, id, kitchenId).changes === 1;
     },
     /** Any channel by id, removed ones too (a delivery planned before the removal asks). */
     find(id: number): (Channel & { removed: boolean }) | undefined {

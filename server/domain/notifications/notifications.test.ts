@@ -91,9 +91,24 @@ describe('retries', () => {
 });
 
 describe('channel checks', () => {
-  const CASES: Array<[string, Parameters<typeof checkChannel>[0], boolean]> = [
+  const LAN = ['http://10.0.0.5:8080'];
+  const CASES: Array<[string, Parameters<typeof checkChannel>[0], boolean, string[]?]> = [
     ['a WeCom robot URL', { kind: 'wecom', target: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc' }, true],
-    ['a webhook on plain http', { kind: 'webhook', target: 'http://10.0.0.5:8080/hook' }, true],
+    ['a webhook on plain http', { kind: 'webhook', target: 'http://hooks.example.com/hook' }, true],
+    ['a webhook on a private address', { kind: 'webhook', target: 'http://10.0.0.5:8080/hook' }, false],
+    ['a webhook on a private address whose origin is allowed', { kind: 'webhook', target: 'http://10.0.0.5:8080/hook' }, true, LAN],
+    ['the same address on another port', { kind: 'webhook', target: 'http://10.0.0.5:8086/query' }, false, LAN],
+    ['a webhook at the local InfluxDB', { kind: 'webhook', target: 'http://127.0.0.1:8086/query?q=DROP%20DATABASE%20x' }, false],
+    ['a webhook at localhost', { kind: 'webhook', target: 'http://localhost:8086/query' }, false],
+    ['a webhook at the cloud\'s metadata', { kind: 'webhook', target: 'http://169.254.169.254/latest/meta-data/' }, false],
+    ['a webhook at an IPv4-mapped loopback', { kind: 'webhook', target: 'http://[::ffff:127.0.0.1]/x' }, false],
+    ['a webhook at a decimal loopback', { kind: 'webhook', target: 'http://2130706433/x' }, false],
+    ['a URL with a user and password', { kind: 'webhook', target: 'https://user:pw@hooks.example.com/hook' }, false],
+    ['an allowed origin with a user and password', { kind: 'webhook', target: 'http://user:pw@10.0.0.5:8080/hook' }, false, LAN],
+    ['a WeCom robot on another host', { kind: 'wecom', target: 'https://evil.example.com/cgi-bin/webhook/send?key=abc' }, false],
+    ['a WeCom robot on plain http', { kind: 'wecom', target: 'http://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc' }, false],
+    ['a DingTalk robot on another path', { kind: 'dingtalk', target: 'https://oapi.dingtalk.com/gettoken?x=1' }, false],
+    ['a WeCom-format robot on an allowed origin (a local stand-in)', { kind: 'wecom', target: 'http://10.0.0.5:8080/wecom/send?key=k' }, true, LAN],
     ['a robot target that is not http(s)', { kind: 'dingtalk', target: 'ftp://example.com/x' }, false],
     ['a robot target that is no URL', { kind: 'webhook', target: 'not a url' }, false],
     ['a javascript: URL', { kind: 'webhook', target: 'javascript:alert(1)' }, false],
@@ -104,13 +119,19 @@ describe('channel checks', () => {
     ['a secret on a WeCom robot', { kind: 'wecom', target: 'https://qyapi.weixin.qq.com/x', secret: 'SECx' }, false],
     ['quiet hours of no length', { kind: 'gateway', target: '*', quietHours: { from: '22:00', to: '22:00' } }, false],
   ];
-  it.each(CASES)('%s: valid %s', (_name, req, ok) => {
-    expect(checkChannel(req).ok).toBe(ok);
+  it.each(CASES)('%s: valid %s', (_name, req, ok, allowed) => {
+    expect(checkChannel(req, allowed).ok).toBe(ok);
   });
 
-  it('hides a robot URL\'s key from readers, and leaves a gateway target alone', () => {
-    expect(maskTarget('wecom', 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7xxx')).toBe('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=***');
-    expect(maskTarget('dingtalk', 'https://u:pw@oapi.dingtalk.com/robot/send?access_token=abc&x=1')).toBe('https://u:***@oapi.dingtalk.com/robot/send?access_token=***&x=***');
+  it('says why a private address is refused, and how an administrator may allow it', () => {
+    expect(checkChannel({ kind: 'webhook', target: 'http://192.168.1.20/hook' })).toEqual({ ok: false, message: expect.stringContaining('NOTIFY_ALLOW_ORIGINS') });
+  });
+
+  it('hides a robot URL\'s key from readers, in its query or its path, and leaves a gateway target alone', () => {
+    expect(maskTarget('wecom', 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7xxx')).toBe('https://qyapi.weixin.qq.com/***');
+    expect(maskTarget('dingtalk', 'https://u:pw@oapi.dingtalk.com/robot/send?access_token=abc&x=1')).toBe('https://oapi.dingtalk.com/***');
+    expect(maskTarget('webhook', 'https://open.feishu.cn/open-apis/bot/v2/hook/2b7f-feishu-token')).toBe('https://open.feishu.cn/***');
+    expect(maskTarget('webhook', 'http://10.0.0.5:8080/services/T000/B000/slack-token')).toBe('http://10.0.0.5:8080/***');
     expect(maskTarget('gateway', 'gw-1')).toBe('gw-1');
   });
 });

@@ -25,6 +25,8 @@ export function judgeResponse(kind: Exclude<ChannelKind, 'gateway'>, status: num
   if (status !== 200) return { ok: false, error: `HTTP ${status}` };
   const { errcode, errmsg } = (body ?? {}) as { errcode?: unknown; errmsg?: unknown };
   if (errcode === 0) return { ok: true };
-  if (errcode === undefined) return { ok: false, error: 'no errcode in the answer' };
-  return { ok: false, error: `errcode ${String(errcode)}${typeof errmsg === 'string' ? `: ${errmsg}` : ''}` };
+  // Only a number: the record says what the robot answered in words of its own vocabulary, and the
+  // sender passes errmsg on from the official robot hosts only (outbound.ts keptAnswer).
+  if (typeof errcode !== 'number' || !Number.isSafeInteger(errcode)) return { ok: false, error: 'no errcode in the answer' };
+  return { ok: false, error: `errcode ${errcode}${typeof errmsg === 'string' && errmsg ? `: ${errmsg.slice(0, 120)}` : ''}` };
 }
