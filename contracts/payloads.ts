@@ -101,7 +101,8 @@ export const AckMessage = Type.Object(
 export type AckMessage = Static<typeof AckMessage>;
 
 /** notify: show an alert on the kitchen display (and sound its buzzer); args are flat: alertId,
- *  step, severity, ruleId, subject, text, buzzer (docs/protocol.md). */
+ *  step, severity, ruleId, subject, text, buzzer, expiresAt (epoch ms or ISO time: after it the
+ *  gateway refuses the notice with `expired`) (docs/protocol.md). */
 export const COMMAND_NAMES = ['ping', 'set-interval', 'resend', 'stream-start', 'stream-stop', 'notify'] as const;
 
 /** down/cmd: a command with a correlation id, answered on up/reply. */

@@ -87,7 +87,7 @@ export function createGateway(opts: GatewayOptions) {
     },
     startStream: (camera: string) => cameras?.startStream(camera) ?? false,
     stopStream: (camera: string) => cameras?.stopStream(camera) ?? false,
-    notify: (args: Parameters<typeof showNotice>[1]) => showNotice(opts.display, args),
+    notify: (args: Parameters<typeof showNotice>[1]) => showNotice(opts.display, args, opts.clock.now()),
   };
 
   function onAck(message: ChannelMessages['ack']) {

@@ -42,6 +42,7 @@ import { createDispatcher } from './app/notify-dispatch.ts';
 import { createNotifier, type Notifier } from './app/notifier.ts';
 import { createEscalation } from './app/escalation.ts';
 import { ATTEMPT_TIMEOUT_MS } from './domain/notifications/retry.ts';
+import { parseOrigins } from './domain/notifications/outbound.ts';
 import { stepOfEscalation } from './domain/notifications/routing.ts';
 import type { ScryptCost } from '../broker/credentials.ts';
 import { createRegistryFactsRepo } from './adapters/sql/registry-facts-repo.ts';
@@ -90,6 +91,9 @@ export interface ServerOptions {
   deliveryCheckMs?: number;
   notifyTimeoutMs?: number;
   publicUrl?: string;
+  /** Origins (scheme://host:port) that webhook and robot channels may target although private or not
+   *  the robots' official hosts (NOTIFY_ALLOW_ORIGINS; the demo's and the tests' local robot stand-in). */
+  notifyAllowedOrigins?: string[];
 }
 
 export function createServer(opts: ServerOptions) {
@@ -106,9 +110,17 @@ export function createServer(opts: ServerOptions) {
   let socket: ReturnType<typeof createSocketAdapter> | undefined;
   let notifier: Notifier | undefined;
   // Every alert emitted, from whichever rules, also reaches the notifier: raises go to the site's channels.
+  // A notifier error is logged here and goes no further: the rules and ingest that raised the alert carry on.
+  const tellNotifier = (what: string, alert: Alert, call: (n: Notifier) => void) => {
+    try {
+      if (notifier) call(notifier);
+    } catch (err) {
+      log.error({ err, alertId: alert.id, kitchenId: alert.kitchenId }, `notifier failed on ${what}`);
+    }
+  };
   const emitAlert = (event: 'alert:raised' | 'alert:updated', alert: Alert) => {
     socket?.emitAlert(event, alert);
-    notifier?.onAlert(event, alert);
+    tellNotifier(event, alert, (n) => n.onAlert(event, alert));
   };
   const samples = createSamplesRepo(db);
   const sampleLedger = createSampleLedger({
@@ -183,19 +195,20 @@ export function createServer(opts: ServerOptions) {
   const channels = createChannelsRepo(db);
   const deliveries = createDeliveriesRepo(db);
   const notifyTimeoutMs = opts.notifyTimeoutMs ?? ATTEMPT_TIMEOUT_MS;
+  const notifyAllowedOrigins = parseOrigins(opts.notifyAllowedOrigins ?? []);
   const notifications = createNotifier({
     channels, deliveries, alerts, now: () => clock.now(), publicUrl: opts.publicUrl, log,
     kitchenOf: (k) => registry.getKitchen(k),
     subjectOf: (a) => registry.getDevice(a.kitchenId, a.deviceId)?.name ?? cameras.getCamera(a.kitchenId, a.deviceId)?.name ?? a.deviceId,
     dispatcher: createDispatcher({
-      post: createHttpSender({ timeoutMs: notifyTimeoutMs }), commands, timeoutMs: notifyTimeoutMs, wallClock: () => Date.now(),
+      post: createHttpSender({ timeoutMs: notifyTimeoutMs, allowedOrigins: notifyAllowedOrigins }), commands, timeoutMs: notifyTimeoutMs, wallClock: () => Date.now(),
       gatewaysOf: (k) => registry.listGateways(k).map((g) => g.gatewayId), secretOf: (id) => channels.secretOf(id),
     }),
   });
   notifier = notifications;
   const escalation = createEscalation({
     alerts, audit, now: () => clock.now(), kitchenOf: (k) => registry.getKitchen(k), emit: emitAlert,
-    onEscalated: (alert, level) => void notifications.notify(alert, stepOfEscalation(level)),
+    onEscalated: (alert, level) => tellNotifier(`escalation to ${level}`, alert, (n) => void n.notify(alert, stepOfEscalation(level))),
     onFailed: (alert, err) => log.error({ err, alertId: alert.id, kitchenId: alert.kitchenId }, 'escalation check failed'),
   });
   const video = createVideoHub({
@@ -262,7 +275,7 @@ export function createServer(opts: ServerOptions) {
       socket?.revalidate();
       videoSockets?.revalidate(); // an ended or narrowed session stops its video too
     },
-    notifications: { channels, deliveries, test: (c) => notifications.test(c) }, onLogout: (token) => socket?.endSession(token), now: () => clock.now(), log, metricsRegistry: metrics.registry, dashboardDir: opts.dashboardDir, trustProxy: opts.trustProxy, metricsToken: opts.metricsToken,
+    notifications: { channels, deliveries, test: (c) => notifications.test(c), allowedOrigins: notifyAllowedOrigins }, onLogout: (token) => socket?.endSession(token), now: () => clock.now(), log, metricsRegistry: metrics.registry, dashboardDir: opts.dashboardDir, trustProxy: opts.trustProxy, metricsToken: opts.metricsToken,
     health: async () => ({ broker: mqtt.connected(), influxdb: await series.ping(), sql: isHealthy(db) }),
   });
   http.on('request', app);

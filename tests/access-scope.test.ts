@@ -153,7 +153,7 @@ describe('scope by REST', () => {
     const many = Array.from({ length: 210 }, (_, i) => i);
     const { alerts } = stack.server;
     for (const i of many) {
-      alerts.raise({ kitchenId: 'kb', deviceId: `bulk-${i}`, ruleId: 'FS-OFFLINE', severity: 'alarm', profile: 'CN-GB31654', message: 'bulk', firstOutAt: Date.now(), raisedAt: Date.now() + i, value: null });
+      alerts.raise({ kitchenId: 'kb', deviceId: `bulk-${i}`, ruleId: 'FS-OFFLINE', severity: 'alarm', profile: 'CN-GB31654', message: 'bulk', firstOutAt: Date.now(), raisedAt: Date.now() + i, value: null, storedAt: Date.now() });
     }
     const mine = (await json<Alert[]>(staffA, '/api/alerts?status=open')).body;
     expect(mine.length).toBeGreaterThan(0);

@@ -38,7 +38,7 @@ beforeAll(async () => {
   const at = Date.now() - 5 * HOUR;
   critical = stack.server.alerts.raise({
     kitchenId: 'k-crit', deviceId: 'chiller-1', ruleId: 'FS-COLD-CRIT', severity: 'critical', profile: 'CN-GB31654',
-    message: 'chilled critically warm', firstOutAt: at, raisedAt: at, value: 13.4,
+    message: 'chilled critically warm', firstOutAt: at, raisedAt: at, value: 13.4, storedAt: at,
   }).alert;
   browser = await launchBrowser();
 }, 60_000);

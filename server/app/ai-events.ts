@@ -80,7 +80,7 @@ export function createAiEvents(deps: AiEventsDeps) {
     const { alert, created } = deps.alerts.raise({
       kitchenId, deviceId: cameraId, ruleId: RULE, severity: AI_EVENT_SEVERITY, profile: profile.id,
       message: aiAlertMessage(record, cameraOf(kitchenId, cameraId), profile),
-      firstOutAt: record.detectedAt, raisedAt: record.detectedAt, value: record.confidence,
+      firstOutAt: record.detectedAt, raisedAt: record.detectedAt, value: record.confidence, storedAt: deps.now(),
     });
     if (created) deps.onRaised?.(RULE);
     deps.cameras.setAiAlert(record.id, alert.id);

@@ -21,7 +21,7 @@ function setup() {
   const actions = createAlertActions({ alerts, audit, now: () => T + 60_000, emit: (_e, a) => emitted.push(a.status) });
   const { id } = alerts.raise({
     kitchenId: 'k1', deviceId: 'chiller-1', ruleId: 'FS-DOOR', severity: 'warning', profile: 'CN-GB31654',
-    message: 'door open', firstOutAt: T - 300_000, raisedAt: T, value: null,
+    message: 'door open', firstOutAt: T - 300_000, raisedAt: T, value: null, storedAt: T,
   }).alert;
   return { db, alerts, audit, actions, emitted, id };
 }

@@ -106,7 +106,7 @@ export function createCameraMonitor(deps: CameraMonitorDeps) {
       if (e.type === 'raise') {
         const { alert, created } = deps.alerts.raise({
           kitchenId, deviceId, ruleId: e.ruleId, severity: e.severity, profile: profile.id,
-          message: e.message, firstOutAt: e.firstOutAt, raisedAt: e.at, value: null,
+          message: e.message, firstOutAt: e.firstOutAt, raisedAt: e.at, value: null, storedAt: deps.now(),
         });
         if (created) deps.onRaised?.(e.ruleId);
         deps.emitAlert('alert:raised', deps.alerts.progress(kitchenId, deviceId, e.ruleId, null, e.minutesOut) ?? alert);

@@ -110,7 +110,7 @@ export function createColdChain<S>(deps: ColdChainDeps<S>) {
     if (e.type === 'raise') {
       const { alert, created } = deps.alerts.raise({
         kitchenId, deviceId, ruleId: e.ruleId, severity: e.severity, profile: unit.config.profile.id,
-        message: e.message, firstOutAt: e.firstOutAt, raisedAt: e.at, value: e.value,
+        message: e.message, firstOutAt: e.firstOutAt, raisedAt: e.at, value: e.value, storedAt: deps.now(),
       });
       const complete = deps.alerts.progress(kitchenId, deviceId, e.ruleId, e.peakValue, e.minutesOut) ?? alert;
       if (created) deps.onRaised?.(e.ruleId);
@@ -132,7 +132,7 @@ export function createColdChain<S>(deps: ColdChainDeps<S>) {
     if (!open || open.status !== 'acknowledged') return;
     const { alert } = deps.alerts.raise({
       kitchenId: unit.kitchenId, deviceId: unit.deviceId, ruleId, severity: open.severity, profile: open.profile,
-      message: open.message, firstOutAt: Date.parse(open.firstOutAt), raisedAt: at, value: null,
+      message: open.message, firstOutAt: Date.parse(open.firstOutAt), raisedAt: at, value: null, storedAt: deps.now(),
     });
     deps.onAlert('alert:raised', alert);
   }

@@ -1,16 +1,19 @@
 // Tells a site's escalation chain about its alerts (rule book section 6, issue 5): each raise
 // and each escalation step goes to the channels that listen to it, as a delivery row, attempted
 // at once or at the end of the channel's quiet hours, retried with backoff until sent or given
-// up. The rows are the queue, so a restart loses nothing; `retryDue` works through it.
+// up. The rows are the queue, so a restart loses nothing; `retryDue` works through it, a few at
+// a time and each channel at its pace (notify-pacing.ts). An attempt is counted in its row before
+// it is sent, and a notice that went stale meanwhile is given up instead of sent.
 import type { Alert } from '../../contracts/api.ts';
 import type { Channel, Delivery, NotifyStep } from '../../contracts/notifications.ts';
 import type { ChannelsRepo } from '../adapters/sql/channels-repo.ts';
 import type { DeliveriesRepo } from '../adapters/sql/deliveries-repo.ts';
 import type { NoticeFacts } from '../domain/notifications/messages.ts';
 import { releaseTime } from '../domain/notifications/quiet-hours.ts';
-import { abandoned, afterAttempt } from '../domain/notifications/retry.ts';
-import { isFreshRaise, planDelivery, stepOfRaise } from '../domain/notifications/routing.ts';
+import { abandoned, afterAttempt, beforeAttempt } from '../domain/notifications/retry.ts';
+import { isFreshRaise, planDelivery, staleness, stepOfRaise } from '../domain/notifications/routing.ts';
 import type { Dispatcher } from './notify-dispatch.ts';
+import { createPacer, DEFAULT_PACING, type PacingLimits } from './notify-pacing.ts';
 import { siteCalendar } from './site-calendar.ts';
 
 export interface NotifierDeps {
@@ -22,6 +25,9 @@ export interface NotifierDeps {
   subjectOf(alert: Alert): string;
   dispatcher: Pick<Dispatcher, 'attempt'>;
   now(): number;
+  /** Real time, for pacing (robots count real minutes); the rules' clock may be moved by tests. */
+  wallClock?: () => number;
+  pacing?: Partial<PacingLimits>;
   publicUrl?: string;
   log: { warn(obj: object, msg: string): void };
 }
@@ -33,6 +39,8 @@ const testAlert = (kitchenId: string, at: number): NoticeFacts['alert'] => ({
 
 export function createNotifier(deps: NotifierDeps) {
   const inFlight = new Map<number, Promise<void>>();
+  const tests = new Set<Promise<unknown>>();
+  const pacer = createPacer({ ...DEFAULT_PACING, ...deps.pacing }, deps.wallClock ?? Date.now);
   let stopped = false;
   const siteOf = (kitchenId: string) => {
     const k = deps.kitchenOf(kitchenId);
@@ -41,7 +49,7 @@ export function createNotifier(deps: NotifierDeps) {
 
   function factsOf(alert: Alert, step: NotifyStep): NoticeFacts {
     const site = siteOf(alert.kitchenId);
-    return { step, alert, kitchenName: site.name, subject: deps.subjectOf(alert), timeZone: site.timeZone, publicUrl: deps.publicUrl ?? null };
+    return { step, alert, kitchenName: site.name, subject: deps.subjectOf(alert), timeZone: site.timeZone, publicUrl: deps.publicUrl ?? null, at: deps.now() };
   }
 
   /** Plans this step of the alert for every channel of its kitchen that listens, once per raise. */
@@ -55,36 +63,65 @@ export function createNotifier(deps: NotifierDeps) {
       if (!plan || deps.deliveries.existsSince(alert.id, channel.id, step, since)) continue;
       planned.push(deps.deliveries.add({ kitchenId: alert.kitchenId, channelId: channel.id, alertId: alert.id, step, createdAt: now, ...plan }));
     }
+    // What the pacing holds back stays pending, due now: the next round takes it.
     for (const d of planned) if (d.status === 'pending') start(d);
     return planned;
   }
 
-  function start(d: Delivery) {
-    if (stopped || inFlight.has(d.id)) return;
-    const run = attempt(d).catch((err: unknown) => deps.log.warn({ err, delivery: d.id }, 'notification attempt failed unexpectedly'))
-      .finally(() => inFlight.delete(d.id));
+  /** Starts an attempt if a slot is free and the channel has not had its share of the minute. A
+   *  delivery that should not go out any more is given up first, taking neither. */
+  function start(d: Delivery): boolean {
+    if (stopped || inFlight.has(d.id)) return false;
+    const target = targetOf(d);
+    if (!target || !pacer.admit(d.channelId)) return false;
+    const run = attempt(d, target).catch((err: unknown) => deps.log.warn({ err, delivery: d.id }, 'notification attempt failed unexpectedly'))
+      .finally(() => {
+        inFlight.delete(d.id);
+        pacer.release();
+      });
     inFlight.set(d.id, run);
+    return true;
   }
 
   /** Why a planned delivery should not go out any more, if it should not. */
-  function obsolete(channel: ReturnType<NotifierDeps['channels']['find']>, alert: Alert | undefined): string | null {
+  function obsolete(d: Delivery, channel: ReturnType<NotifierDeps['channels']['find']>, alert: Alert | undefined): string | null {
     if (!channel || channel.removed) return 'channel removed';
     if (!channel.enabled) return 'channel disabled';
     if (!alert) return 'alert not found';
-    return alert.status === 'closed' ? 'alert closed before delivery' : null;
+    return staleness(d.step, alert, Date.parse(d.createdAt));
   }
 
-  async function attempt(d: Delivery) {
+  /** The channel and alert to send to, or null once the delivery was given up as obsolete or stale. */
+  function targetOf(d: Delivery): { channel: Channel; alert: Alert } | null {
     const channel = deps.channels.find(d.channelId);
     const alert = deps.alerts.get(d.alertId);
+    const why = obsolete(d, channel, alert);
+    if (!why && channel && alert) return { channel, alert };
     const lastAttemptAt = d.lastAttemptAt === null ? null : Date.parse(d.lastAttemptAt);
-    const why = obsolete(channel, alert);
-    if (why || !channel || !alert) return void deps.deliveries.record(d.id, abandoned(d.attempts, lastAttemptAt, why ?? 'obsolete'));
-    const result = await deps.dispatcher.attempt(channel, factsOf(alert, d.step));
+    deps.deliveries.record(d.id, abandoned(d.attempts, lastAttemptAt, why ?? 'obsolete'));
+    return null;
+  }
+
+  /** Counted in the row before it is sent (retry.ts beforeAttempt), then its outcome recorded. */
+  async function attempt(d: Delivery, { channel, alert }: { channel: Channel; alert: Alert }) {
     const calendar = siteCalendar(siteOf(alert.kitchenId).timeZone);
-    const progress = afterAttempt(d.attempts, result, deps.now(), (t) => releaseTime(channel.quietHours, alert.severity, t, calendar));
+    const hold = (t: number) => releaseTime(channel.quietHours, alert.severity, t, calendar);
+    deps.deliveries.record(d.id, beforeAttempt(d.attempts, deps.now(), hold));
+    const result = await deps.dispatcher.attempt(channel, factsOf(alert, d.step));
+    const progress = afterAttempt(d.attempts, result, deps.now(), hold);
     deps.deliveries.record(d.id, progress);
     if (progress.status === 'gave_up') deps.log.warn({ delivery: d.id, channel: channel.id, error: progress.lastError }, 'notification given up');
+  }
+
+  /** A channel test, tracked so that a stop waits for it like any attempt. */
+  async function sendTest(channel: Channel): Promise<Delivery> {
+    const now = deps.now();
+    const d = deps.deliveries.add({ kitchenId: channel.kitchenId, channelId: channel.id, alertId: 0, step: 'raised', status: 'pending', createdAt: now, nextAttemptAt: null });
+    const site = siteOf(channel.kitchenId);
+    const facts: NoticeFacts = { step: 'raised', alert: testAlert(channel.kitchenId, now), kitchenName: site.name, subject: channel.name, timeZone: site.timeZone, publicUrl: null, test: true, at: now };
+    const result = await deps.dispatcher.attempt(channel, facts);
+    const progress = afterAttempt(0, result, deps.now());
+    return deps.deliveries.record(d.id, { ...progress, status: result.ok ? 'sent' : 'failed', nextAttemptAt: null })!;
   }
 
   return {
@@ -94,23 +131,25 @@ export function createNotifier(deps: NotifierDeps) {
     onAlert(event: 'alert:raised' | 'alert:updated', alert: Alert) {
       if (event === 'alert:raised' && isFreshRaise(alert, deps.now())) notify(alert, stepOfRaise(alert));
     },
-    /** Deferred deliveries whose quiet hours are over, and failed ones whose wait is over. */
+    /** Pending deliveries the pacing held back, deferred ones whose quiet hours are over, and
+     *  failed ones whose wait is over: as many as the limits allow, the rest on a later round. */
     retryDue() {
-      for (const d of deps.deliveries.due(deps.now())) start(d);
+      if (stopped || pacer.full()) return;
+      for (const d of deps.deliveries.due(deps.now(), { skipChannels: pacer.pacedChannels() })) {
+        if (pacer.full()) return;
+        start(d);
+      }
     },
-    /** A test message to one channel, now, whatever its steps and quiet hours; tried once. */
-    async test(channel: Channel): Promise<Delivery> {
-      const now = deps.now();
-      const d = deps.deliveries.add({ kitchenId: channel.kitchenId, channelId: channel.id, alertId: 0, step: 'raised', status: 'pending', createdAt: now, nextAttemptAt: null });
-      const site = siteOf(channel.kitchenId);
-      const facts: NoticeFacts = { step: 'raised', alert: testAlert(channel.kitchenId, now), kitchenName: site.name, subject: channel.name, timeZone: site.timeZone, publicUrl: null, test: true };
-      const result = await deps.dispatcher.attempt(channel, facts);
-      const progress = afterAttempt(0, result, deps.now());
-      return deps.deliveries.record(d.id, { ...progress, status: result.ok ? 'sent' : 'failed', nextAttemptAt: null })!;
+    /** A test message to one channel, now, whatever its steps, quiet hours and pacing; tried once. */
+    test(channel: Channel): Promise<Delivery> {
+      const run = sendTest(channel);
+      const tracked = run.catch(() => undefined).finally(() => tests.delete(tracked));
+      tests.add(tracked);
+      return run;
     },
-    /** Resolves when every attempt under way has finished (tests, and a clean stop). */
+    /** Resolves when every attempt and test under way has finished (tests, and a clean stop). */
     async idle() {
-      while (inFlight.size > 0) await Promise.all([...inFlight.values()]);
+      while (inFlight.size + tests.size > 0) await Promise.all([...inFlight.values(), ...tests]);
     },
     async stop() {
       stopped = true;

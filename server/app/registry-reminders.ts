@@ -103,7 +103,7 @@ export function createRegistryReminders(deps: RegistryRemindersDeps) {
       const { ruleId, subject } = action.due.reminder;
       const { alert, created } = deps.alerts.raise({
         kitchenId, deviceId: subject, ruleId, severity: 'reminder', profile: snap.profile.id,
-        message: reminderMessage(action.due, snap.profile.id), firstOutAt: action.firstOutAt, raisedAt: now, value: null,
+        message: reminderMessage(action.due, snap.profile.id), firstOutAt: action.firstOutAt, raisedAt: now, value: null, storedAt: now,
       });
       if (created) deps.onRaised?.(ruleId);
       deps.emitAlert('alert:raised', alert);

@@ -47,7 +47,7 @@ export function createSampleLedger(deps: SampleLedgerDeps) {
       if (deps.alerts.exists(kitchenId, deviceId, e.ruleId)) continue;
       const { alert, created } = deps.alerts.raise({
         kitchenId, deviceId, ruleId: e.ruleId, severity: e.severity, profile: profile.id,
-        message: e.message, firstOutAt: e.at, raisedAt: e.at, value: null,
+        message: e.message, firstOutAt: e.at, raisedAt: e.at, value: null, storedAt: deps.now(),
       });
       if (created) deps.onRaised?.(e.ruleId);
       deps.emitAlert('alert:raised', alert);

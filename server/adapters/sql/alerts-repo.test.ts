@@ -1,4 +1,7 @@
 // The alert record's lifecycle in the SQL store (rule book section 6).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from './database.ts';
 import { createAlertsRepo, type RaiseInput } from './alerts-repo.ts';
@@ -7,7 +10,7 @@ import { createRegistryRepo } from './registry-repo.ts';
 const T = Date.UTC(2026, 10, 23, 2, 0, 0);
 const raise = (over: Partial<RaiseInput> = {}): RaiseInput => ({
   kitchenId: 'k1', deviceId: 'chiller-1', ruleId: 'FS-COLD-ALARM', severity: 'alarm', profile: 'CN-GB31654',
-  message: 'above 8 °C', firstOutAt: T, raisedAt: T + 15 * 60_000, value: 9.2, ...over,
+  message: 'above 8 °C', firstOutAt: T, raisedAt: T + 15 * 60_000, storedAt: T + 15 * 60_000, value: 9.2, ...over,
 });
 
 describe('alerts in SQL', () => {
@@ -72,5 +75,34 @@ describe('alerts in SQL', () => {
     const { id } = repo.raise(raise()).alert;
     repo.clear('k1', 'chiller-1', 'FS-COLD-ALARM', T + 30 * 60_000, 9.5, 30);
     expect(repo.closeFixed(id, T + 90 * 60_000, 'system')).toMatchObject({ status: 'closed', clearedAt: new Date(T + 30 * 60_000).toISOString() });
+  });
+
+  it('(§6) keeps the first raise through a re-alarm and the time the server stored the latest raise, out of the Alert contract', () => {
+    const repo = createAlertsRepo(openDatabase(':memory:'));
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const { id } = repo.raise(raise({ storedAt: T + 40 * 60_000 })).alert; // from a gateway's backlog: stored 25 min after its raise
+    expect(repo.clocks(id)).toEqual({ firstRaisedAt: iso(T + 15 * 60_000), storedAt: iso(T + 40 * 60_000) });
+    repo.acknowledge(id, '王师傅', T + 45 * 60_000);
+    expect(repo.raise(raise({ raisedAt: T + 105 * 60_000, storedAt: T + 106 * 60_000 })).alert.raisedAt).toBe(iso(T + 105 * 60_000));
+    expect(repo.clocks(id)).toEqual({ firstRaisedAt: iso(T + 15 * 60_000), storedAt: iso(T + 106 * 60_000) });
+    expect(repo.escalationCandidates()).toMatchObject([{ alert: { id }, clocks: { firstRaisedAt: iso(T + 15 * 60_000) } }]);
+    expect(repo.get(id)).not.toHaveProperty('firstRaisedAt');
+  });
+
+  it('(§6) a store from before the escalation clocks takes each alert\'s raise as its first raise and its storing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kcw-alerts-'));
+    const path = join(dir, 'old.sqlite');
+    const old = openDatabase(path);
+    old.exec('ALTER TABLE alerts DROP COLUMN first_raised_at; ALTER TABLE alerts DROP COLUMN stored_at');
+    const version = 9; // as migration 9 (escalation and notifications) left it: migration 10 adds the clocks
+    old.pragma(`user_version = ${version}`);
+    old.prepare(`INSERT INTO alerts (kitchen_id, device_id, rule_id, severity, profile, message, first_out_at, raised_at)
+      VALUES ('k1', 'chiller-1', 'FS-COLD-CRIT', 'critical', 'CN-GB31654', 'warm', ?, ?)`).run(T, T + 15 * 60_000);
+    old.close();
+    const db = openDatabase(path);
+    expect(db.pragma('user_version', { simple: true })).toBeGreaterThan(version);
+    expect(db.prepare('SELECT first_raised_at, stored_at FROM alerts').all()).toEqual([{ first_raised_at: T + 15 * 60_000, stored_at: T + 15 * 60_000 }]);
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -2,6 +2,7 @@
 // clearing by the data (cleared_at) kept apart from closing by a person.
 import type { Alert, AlertStatus, Severity } from '../../../contracts/api.ts';
 import type { Cause, Disposition } from '../../../contracts/alert-workflow.ts';
+import type { AlertClocks } from '../../domain/escalation/escalation.ts';
 import type { Db } from './database.ts';
 
 interface AlertRow {
@@ -11,6 +12,7 @@ interface AlertRow {
   resolved_at: number | null; closed_at: number | null; resolved_by: string | null; cause: Cause | null;
   corrective_action: string | null; disposition: string | null; closed_by: string | null;
   escalated_to: 'manager' | 'inspector' | null; escalated_at: number | null;
+  first_raised_at: number | null; stored_at: number | null;
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -30,7 +32,20 @@ function toAlert(r: AlertRow): Alert {
 export interface RaiseInput {
   kitchenId: string; deviceId: string; ruleId: string; severity: Severity; profile: string;
   message: string; firstOutAt: number; raisedAt: number; value: number | null;
+  /** The server's time now: a raise from a gateway's backlog is stored long after its raisedAt,
+   *  and the 15 min to acknowledge it start no earlier than this (rule book section 6). */
+  storedAt: number;
 }
+
+/** An open alert for the escalation tick, with the clocks it runs on (decision 0011). */
+export interface EscalationCandidate {
+  alert: Alert;
+  clocks: AlertClocks;
+}
+
+const clocksOf = (r: AlertRow): AlertClocks => ({
+  firstRaisedAt: iso(r.first_raised_at ?? r.raised_at)!, storedAt: iso(r.stored_at ?? r.raised_at)!,
+});
 
 export interface CorrectiveAction { by: string; cause: Cause; correctiveAction: string; disposition: Disposition }
 
@@ -62,17 +77,19 @@ export function createAlertsRepo(db: Db) {
       return row && toAlert(row);
     },
     /** Opens an alert, or, when this unit and rule already has a live one (a re-alarm),
-     *  makes that one active again with the new raise time: no duplicates. */
+     *  makes that one active again with the new raise time: no duplicates. A re-alarm keeps
+     *  the first raise (the board's clock) and restarts the ack clock from its own storing. */
     raise(input: RaiseInput): { alert: Alert; created: boolean } {
       const open = findLive.get(input.kitchenId, input.deviceId, input.ruleId) as AlertRow | undefined;
       if (open) {
-        db.prepare(`UPDATE alerts SET status = 'active', raised_at = ?, severity = ?, message = ?,
+        db.prepare(`UPDATE alerts SET status = 'active', raised_at = ?, stored_at = ?, severity = ?, message = ?,
           peak_value = CASE WHEN ? IS NULL THEN peak_value ELSE max(coalesce(peak_value, ?), ?) END WHERE id = ?`)
-          .run(input.raisedAt, input.severity, input.message, input.value, input.value, input.value, open.id);
+          .run(input.raisedAt, input.storedAt, input.severity, input.message, input.value, input.value, input.value, open.id);
         return { alert: get(open.id)!, created: false };
       }
-      const info = db.prepare(`INSERT INTO alerts (kitchen_id, device_id, rule_id, severity, profile, message, first_out_at, raised_at, peak_value)
-        VALUES (@kitchenId, @deviceId, @ruleId, @severity, @profile, @message, @firstOutAt, @raisedAt, @value)`).run(input);
+      const info = db.prepare(`INSERT INTO alerts (kitchen_id, device_id, rule_id, severity, profile, message, first_out_at, raised_at,
+        first_raised_at, stored_at, peak_value)
+        VALUES (@kitchenId, @deviceId, @ruleId, @severity, @profile, @message, @firstOutAt, @raisedAt, @raisedAt, @storedAt, @value)`).run(input);
       return { alert: get(Number(info.lastInsertRowid))!, created: true };
     },
     /** Peak and minutes out, as the data go; returns the alert when it changed. */
@@ -107,9 +124,15 @@ export function createAlertsRepo(db: Db) {
       return changed > 0 ? get(id) : undefined;
     },
     /** Alerts the escalation tick must look at: open and not finished with, not yet at the top level. */
-    escalationCandidates(): Alert[] {
+    escalationCandidates(): EscalationCandidate[] {
       return (db.prepare(`SELECT * FROM alerts WHERE status IN ('active', 'acknowledged') AND severity <> 'reminder'
-        AND (escalated_to IS NULL OR escalated_to <> 'inspector') ORDER BY id`).all() as AlertRow[]).map(toAlert);
+        AND (escalated_to IS NULL OR escalated_to <> 'inspector') ORDER BY id`).all() as AlertRow[])
+        .map((r) => ({ alert: toAlert(r), clocks: clocksOf(r) }));
+    },
+    /** The clocks escalation runs on, which the Alert contract does not carry. */
+    clocks(id: number): AlertClocks | undefined {
+      const row = byId.get(id) as AlertRow | undefined;
+      return row && clocksOf(row);
     },
     /** A person's corrective action, when one was recorded (an AI event rejected as a false
      *  positive is resolved by its review, with none). */

@@ -82,7 +82,7 @@ describe('AI events in SQL', () => {
     const alerts = createAlertsRepo(db);
     const { alert } = alerts.raise({
       kitchenId: 'k1', deviceId: 'cam-01', ruleId: 'FS-AI-EVENT', severity: 'warning', profile: 'CN-GB31654',
-      message: 'no mask', firstOutAt: T, raisedAt: T, value: 0.8,
+      message: 'no mask', firstOutAt: T, raisedAt: T, value: 0.8, storedAt: T,
     });
     alerts.clear('k1', 'cam-01', 'FS-AI-EVENT', T, 0.8, 0);
     alerts.amend(alert.id, { message: 'no mask, 2 detections', peak: 0.9, clearedAt: T + 5 * MIN });

@@ -312,6 +312,13 @@ const MIGRATIONS: string[] = [
    CREATE INDEX deliveries_due ON deliveries (status, next_attempt_at);
    CREATE INDEX deliveries_by_kitchen ON deliveries (kitchen_id, id);
    CREATE INDEX deliveries_by_alert ON deliveries (alert_id);`,
+  // The escalation clocks (rule book section 6, decision 0011): the board's 4 h and day end run
+  // from the alert's first raise, which a re-alarm never moves (raised_at it does); the ack clock
+  // starts no earlier than when the server stored the raise, so an alert that arrives late from
+  // a gateway's backlog still gives the kitchen its 15 min. Older rows know no better than raised_at.
+  `ALTER TABLE alerts ADD COLUMN first_raised_at INTEGER;
+   ALTER TABLE alerts ADD COLUMN stored_at INTEGER;
+   UPDATE alerts SET first_raised_at = raised_at, stored_at = raised_at;`,
 ];
 
 export function openDatabase(path: string): Db {

@@ -51,10 +51,13 @@ export function createDeliveriesRepo(db: Db) {
         next_attempt_at = @nextAttemptAt, sent_at = @sentAt, last_error = @lastError WHERE id = @id`).run({ id, ...p });
       return get(id);
     },
-    /** Deliveries waiting for an attempt whose time has come, oldest first. */
-    due(now: number, limit = 100): Delivery[] {
+    /** Deliveries waiting for an attempt whose time has come, oldest first; none of `skipChannels`
+     *  (paced this minute), so one busy channel's backlog cannot crowd out the others'. */
+    due(now: number, q: { limit?: number; skipChannels?: readonly number[] } = {}): Delivery[] {
       return (db.prepare(`${SELECT} WHERE d.status IN ('pending', 'deferred', 'failed') AND d.next_attempt_at IS NOT NULL
-        AND d.next_attempt_at <= ? ORDER BY d.next_attempt_at, d.id LIMIT ?`).all(now, limit) as DeliveryRow[]).map(toDelivery);
+        AND d.next_attempt_at <= @now AND d.channel_id NOT IN (SELECT value FROM json_each(@skip))
+        ORDER BY d.next_attempt_at, d.id LIMIT @limit`)
+        .all({ now, skip: JSON.stringify(q.skipChannels ?? []), limit: q.limit ?? 100 }) as DeliveryRow[]).map(toDelivery);
     },
     ofAlert(alertId: number): Delivery[] {
       return (db.prepare(`${SELECT} WHERE d.alert_id = ? ORDER BY d.id`).all(alertId) as DeliveryRow[]).map(toDelivery);

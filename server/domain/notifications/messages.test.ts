@@ -11,7 +11,8 @@ const facts = (f: Partial<NoticeFacts> = {}): NoticeFacts => ({
     id: 42, kitchenId: 'k007', ruleId: 'FS-DOOR', severity: 'alarm', status: 'active',
     message: 'door open 6 min [CN-GB31654]', raisedAt: '2026-11-20T02:02:00.000Z',
   },
-  kitchenName: '春晖社区长者饭堂', subject: '冷冻柜', timeZone: 'Asia/Shanghai', publicUrl: 'https://kcw.example.cn/', ...f,
+  kitchenName: '春晖社区长者饭堂', subject: '冷冻柜', timeZone: 'Asia/Shanghai', publicUrl: 'https://kcw.example.cn/',
+  at: Date.UTC(2026, 10, 20, 2, 3), ...f,
 });
 
 describe('notification bodies', () => {
@@ -55,9 +56,10 @@ describe('notification bodies', () => {
     expect(Buffer.byteLength(long)).toBeLessThan(4096);
   });
 
-  it('gives the gateway flat arguments, and the buzzer only for alarm and critical', () => {
+  it('gives the gateway flat arguments, the buzzer only for alarm and critical, and a time after which the notice is stale', () => {
     expect(gatewayArgs(facts())).toEqual({
       alertId: 42, step: 'raised', severity: 'alarm', ruleId: 'FS-DOOR', subject: '冷冻柜', text: '【报警】冷冻柜 柜门未关 10:02', buzzer: true,
+      expiresAt: Date.UTC(2026, 10, 20, 2, 3) + 5 * 60_000,
     });
     expect(gatewayArgs(facts({ alert: { ...facts().alert, severity: 'warning' } })).buzzer).toBe(false);
     expect(gatewayArgs(facts({ step: 'escalated_manager' })).text).toBe('【报警】冷冻柜 柜门未关 10:02 · 超时未确认，已升级至店长');

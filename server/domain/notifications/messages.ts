@@ -16,7 +16,18 @@ export interface NoticeFacts {
   publicUrl: string | null;
   /** A channel's test message (POST …/channels/{id}/test), not an alert. */
   test?: boolean;
+  /** When this attempt is made, on the rules' clock (which the gateways' clocks follow). */
+  at: number;
 }
+
+/**
+ * How long a gateway may still show a `notify` after it was sent. Commands are QoS 1 on a
+ * persistent session, so a gateway that was offline receives every queued one when it comes back:
+ * without a limit the buzzer would sound for alerts long dealt with. The server counted the
+ * attempt failed after 5 s and retries what still matters; 5 min leaves room for a gateway clock
+ * a little off, as much as the server accepts readings ahead of its own (MAX_CLOCK_AHEAD_MS).
+ */
+export const NOTICE_TTL_MS = 5 * 60_000;
 
 export const SEVERITY_ZH: Readonly<Record<Severity, string>> = { reminder: '提醒', warning: '预警', alarm: '报警', critical: '严重' };
 
@@ -94,10 +105,12 @@ export function displayText(f: NoticeFacts): string {
   return `【${SEVERITY_ZH[f.alert.severity]}】${f.subject} ${ruleNameZh(f.alert.ruleId)} ${time}${f.step === 'raised' || f.step === 'reminder' ? '' : ` · ${STEP_ZH[f.step]}`}`;
 }
 
-/** Arguments of the gateway's `notify` command (flat, as every command's). The buzzer sounds for alarm and critical. */
+/** Arguments of the gateway's `notify` command (flat, as every command's). The buzzer sounds for
+ *  alarm and critical; `expiresAt` (epoch ms) is when the gateway must refuse it as stale. */
 export function gatewayArgs(f: NoticeFacts): Record<string, string | number | boolean> {
   return {
     alertId: f.alert.id, step: f.step, severity: f.alert.severity, ruleId: f.alert.ruleId, subject: f.subject,
     text: displayText(f), buzzer: !f.test && (f.alert.severity === 'alarm' || f.alert.severity === 'critical'),
+    expiresAt: f.at + NOTICE_TTL_MS,
   };
 }

@@ -37,7 +37,16 @@ export function afterAttempt(attempts: number, result: AttemptResult, at: number
   return { status: 'failed', attempts: made, lastAttemptAt: at, nextAttemptAt: hold(at + wait), sentAt: null, lastError };
 }
 
-/** Given up without an attempt: the channel was removed or disabled, or the alert closed, meanwhile. */
+/** What the record says while an attempt is under way: counted, and failed with its next attempt
+ *  planned, until the outcome replaces it. A crash or an error between sending and recording then
+ *  leaves an attempt counted and a retry after the backoff, never a resend every tick uncounted. */
+export const NO_OUTCOME = 'no outcome recorded (interrupted)';
+
+export function beforeAttempt(attempts: number, at: number, hold: (t: number) => number = (t) => t): DeliveryProgress {
+  return afterAttempt(attempts, { ok: false, error: NO_OUTCOME }, at, hold);
+}
+
+/** Given up without an attempt: the channel was removed or disabled, or the notice went stale, meanwhile. */
 export function abandoned(attempts: number, lastAttemptAt: number | null, reason: string): DeliveryProgress {
   return { status: 'gave_up', attempts, lastAttemptAt, nextAttemptAt: null, sentAt: null, lastError: reason };
 }

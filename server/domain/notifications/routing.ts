@@ -17,14 +17,29 @@ export const stepOfEscalation = (level: EscalationLevel): NotifyStep => (level =
 
 /**
  * A raise older than this is history arriving late (a gateway catching up after an outage, the
- * demo's backfill): it is not announced as new. The escalation steps still apply to it.
+ * demo's backfill): it is not announced as new. The escalation steps still apply to it, and an
+ * escalation that fell due longer ago than this (a server that was down) is recorded, not announced.
  */
 export const RAISE_FRESH_MS = 60 * 60_000;
 
-export const isFreshRaise = (alert: Pick<Alert, 'raisedAt'>, now: number): boolean => now - Date.parse(alert.raisedAt) <= RAISE_FRESH_MS;
+export const isFresh = (at: number, now: number): boolean => now - at <= RAISE_FRESH_MS;
+
+export const isFreshRaise = (alert: Pick<Alert, 'raisedAt'>, now: number): boolean => isFresh(Date.parse(alert.raisedAt), now);
 
 export const wants = (channel: Pick<Channel, 'enabled' | 'steps' | 'minSeverity'>, step: NotifyStep, severity: Severity): boolean =>
   channel.enabled && channel.steps.includes(step) && atLeast(severity, channel.minSeverity);
+
+/**
+ * Why a planned notice should not go out any more, if so: a raise, a reminder or the board's
+ * step of an alert already resolved or closed, or the manager's step of an alert someone
+ * acknowledged after it was planned (one acknowledged before, then on the board, still goes).
+ */
+export function staleness(step: NotifyStep, alert: Pick<Alert, 'status' | 'acknowledgedAt'>, plannedAt: number): string | null {
+  if (alert.status === 'resolved' || alert.status === 'closed') return `stale: the alert was ${alert.status}`;
+  const acknowledgedSince = alert.acknowledgedAt !== null && Date.parse(alert.acknowledgedAt) > plannedAt;
+  if (step === 'escalated_manager' && alert.status !== 'active' && acknowledgedSince) return 'stale: the alert was acknowledged';
+  return null;
+}
 
 export interface PlannedDelivery {
   status: Extract<DeliveryStatus, 'pending' | 'deferred'>;
