@@ -6,18 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../contracts/clock.ts';
 import type { Alert } from '../../contracts/api.ts';
 import type { ChannelRequest } from '../../contracts/notifications.ts';
-import { openDatabase } from '../adapters/sql/database.ts';
-import { createAlertsRepo } from '../adapters/sql/alerts-repo.ts';
-import { createRegistryRepo } from '../adapters/sql/registry-repo.ts';
-import { createChannelsRepo } from '../adapters/sql/channels-repo.ts';
-import { createDeliveriesRepo, type DeliveriesRepo } from '../adapters/sql/deliveries-repo.ts';
-import { createHttpSender } from '../adapters/notify/http-sender.ts';
+import type { DeliveriesRepo } from '../adapters/sql/deliveries-repo.ts';
 import { createRobotReceiver, type RobotReceiver } from '../../firmware-sim/robot-receiver.ts';
-import { createDispatcher } from './notify-dispatch.ts';
 import { createNotifier } from './notifier.ts';
+import { T0, notifierStore, robotDispatcher } from './notifier.fixtures.ts';
 
-/** 2026-11-20 10:00 in Shanghai. */
-const T0 = Date.UTC(2026, 10, 20, 2, 0, 0);
 let robot: RobotReceiver;
 beforeAll(async () => {
   robot = createRobotReceiver();
@@ -28,27 +21,15 @@ afterAll(() => robot?.stop());
 function setup(o: { timeoutMs?: number; deliveriesAs?: (d: DeliveriesRepo) => DeliveriesRepo } = {}) {
   const clock = manualClock(T0);
   const wall = manualClock(Date.UTC(2030, 0, 1));
-  const db = openDatabase(':memory:');
-  const registry = createRegistryRepo(db);
-  registry.saveKitchen({ id: 'k007', name: '春晖社区长者饭堂', district: '示范区', address: '', siteType: '长者饭堂', timezone: 'Asia/Shanghai', profile: 'CN-GB31654' });
-  const alerts = createAlertsRepo(db);
-  const channels = createChannelsRepo(db);
-  const deliveries = createDeliveriesRepo(db);
-  const timeoutMs = o.timeoutMs ?? 2_000;
+  const { registry, alerts, channels, deliveries, raise: raiseOn } = notifierStore(clock);
   const notifier = createNotifier({
     channels, deliveries: o.deliveriesAs?.(deliveries) ?? deliveries, alerts, now: () => clock.now(), wallClock: () => wall.now(),
     log: { warn: () => undefined }, kitchenOf: (k) => registry.getKitchen(k), subjectOf: () => '冷冻柜',
-    dispatcher: createDispatcher({
-      post: createHttpSender({ timeoutMs, allowedOrigins: [robot.url()] }), timeoutMs, wallClock: () => Date.now(), gatewaysOf: () => [],
-      secretOf: () => null, commands: { send: () => Promise.reject(new Error('no broker in this test')) },
-    }),
+    dispatcher: robotDispatcher(robot, o.timeoutMs ?? 2_000),
   });
   let unit = 0;
   /** A new alert on a unit of its own. */
-  const raise = (severity: Alert['severity'] = 'alarm') => alerts.raise({
-    kitchenId: 'k007', deviceId: `unit-${++unit}`, ruleId: 'FS-DOOR', severity, profile: 'CN-GB31654',
-    message: 'door open', firstOutAt: clock.now(), raisedAt: clock.now(), value: null, storedAt: clock.now(),
-  }).alert;
+  const raise = (severity: Alert['severity'] = 'alarm') => raiseOn(`unit-${++unit}`, severity);
   const hook = (path: string, c: Partial<ChannelRequest> = {}) =>
     channels.create('k007', { kind: 'webhook', name: path, target: `${robot.url()}${path}`, steps: ['raised'], ...c });
   const received = (prefix: string) => robot.messages.filter((m) => m.path.startsWith(prefix)).length;

@@ -5,18 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../contracts/clock.ts';
 import type { Alert } from '../../contracts/api.ts';
 import type { ChannelRequest } from '../../contracts/notifications.ts';
-import { openDatabase } from '../adapters/sql/database.ts';
-import { createAlertsRepo } from '../adapters/sql/alerts-repo.ts';
-import { createRegistryRepo } from '../adapters/sql/registry-repo.ts';
-import { createChannelsRepo } from '../adapters/sql/channels-repo.ts';
-import { createDeliveriesRepo } from '../adapters/sql/deliveries-repo.ts';
-import { createHttpSender } from '../adapters/notify/http-sender.ts';
 import { createRobotReceiver, type RobotReceiver } from '../../firmware-sim/robot-receiver.ts';
-import { createDispatcher } from './notify-dispatch.ts';
 import { createNotifier } from './notifier.ts';
+import { T0, notifierStore, robotDispatcher } from './notifier.fixtures.ts';
 
-/** 2026-11-20 10:00 in Shanghai. */
-const T0 = Date.UTC(2026, 10, 20, 2, 0, 0);
 let robot: RobotReceiver;
 beforeAll(async () => {
   robot = createRobotReceiver();
@@ -26,25 +18,14 @@ afterAll(() => robot?.stop());
 
 function setup(timeoutMs = 2_000) {
   const clock = manualClock(T0);
-  const db = openDatabase(':memory:');
-  const registry = createRegistryRepo(db);
-  registry.saveKitchen({ id: 'k007', name: '春晖社区长者饭堂', district: '示范区', address: '', siteType: '长者饭堂', timezone: 'Asia/Shanghai', profile: 'CN-GB31654' });
-  const alerts = createAlertsRepo(db);
-  const channels = createChannelsRepo(db);
-  const deliveries = createDeliveriesRepo(db);
+  const { registry, alerts, channels, deliveries, raise: raiseOn } = notifierStore(clock);
   const warnings: string[] = [];
   const make = () => createNotifier({
     channels, deliveries, alerts, now: () => clock.now(), publicUrl: 'http://kcw.local:8080', log: { warn: (_o, msg) => void warnings.push(msg) },
     kitchenOf: (k) => registry.getKitchen(k), subjectOf: () => '冷冻柜',
-    dispatcher: createDispatcher({
-      post: createHttpSender({ timeoutMs, allowedOrigins: [robot.url()] /* the stand-in is on loopback */ }), timeoutMs, wallClock: () => Date.now(), gatewaysOf: () => [], secretOf: (id) => channels.secretOf(id),
-      commands: { send: () => Promise.reject(new Error('no broker in this test')) },
-    }),
+    dispatcher: robotDispatcher(robot, timeoutMs, (id) => channels.secretOf(id)),
   });
-  const raise = (severity: Alert['severity'] = 'alarm', ruleId = 'FS-DOOR') => alerts.raise({
-    kitchenId: 'k007', deviceId: 'freezer-1', ruleId, severity, profile: 'CN-GB31654',
-    message: 'door open', firstOutAt: clock.now(), raisedAt: clock.now(), value: null, storedAt: clock.now(),
-  }).alert;
+  const raise = (severity: Alert['severity'] = 'alarm', ruleId = 'FS-DOOR') => raiseOn('freezer-1', severity, ruleId);
   return { clock, channels, deliveries, alerts, notifier: make(), make, raise, warnings };
 }
 

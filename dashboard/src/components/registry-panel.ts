@@ -125,7 +125,7 @@ const none = (): HTMLElement => h('span', { class: 'muted' }, t('reg.none'));
 function inspection(i: Inspection | null): HTMLElement[] {
   if (!i) return [h('span', { class: 'muted' }, t('reg.noInspection'))];
   const out: (HTMLElement | null)[] = [
-    h('span', { class: 'exp-cell' }, h('span', { class: `chip result-${RESULT_TONE[i.result]}` }, icon(RESULT_ICON[i.result]), t(RESULT_LABEL[i.result])), t('reg.inspectionBy', { date: i.date, who: i.inspector })),
+    h('span', { class: 'exp-cell' }, h('span', { class: `chip state-${RESULT_TONE[i.result]}` }, icon(RESULT_ICON[i.result]), t(RESULT_LABEL[i.result])), t('reg.inspectionBy', { date: i.date, who: i.inspector })),
     i.note ? h('span', { class: 'reg-note' }, i.note) : null,
     h('span', { class: 'muted reg-posted' }, t('reg.inspectionPosted')),
   ];
