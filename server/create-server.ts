@@ -4,7 +4,7 @@ import { createServer as createHttpServer, type Server as HttpServer } from 'nod
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
 import type { Alert } from '../contracts/api.ts';
-import { systemClock, type Clock } from '../contracts/clock.ts';
+import { systemClock } from '../contracts/clock.ts';
 import { createSeriesStore } from './adapters/influx/series-store.ts';
 import { createBatchWriter } from './adapters/influx/batch-writer.ts';
 import { openDatabase, isHealthy } from './adapters/sql/database.ts';
@@ -35,66 +35,13 @@ import { attachVideoSockets } from './adapters/video/ws-video.ts';
 import { parseTopic } from '../contracts/topics.ts';
 import { createUsersRepo } from './adapters/sql/users-repo.ts';
 import { createAccounts } from './app/accounts.ts';
-import { createChannelsRepo } from './adapters/sql/channels-repo.ts';
-import { createDeliveriesRepo } from './adapters/sql/deliveries-repo.ts';
-import { createHttpSender } from './adapters/notify/http-sender.ts';
-import { createDispatcher } from './app/notify-dispatch.ts';
-import { createNotifier, type Notifier } from './app/notifier.ts';
-import { createEscalation } from './app/escalation.ts';
-import { ATTEMPT_TIMEOUT_MS } from './domain/notifications/retry.ts';
-import { parseOrigins } from './domain/notifications/outbound.ts';
-import { stepOfEscalation } from './domain/notifications/routing.ts';
-import type { ScryptCost } from '../broker/credentials.ts';
-import { createRegistryFactsRepo } from './adapters/sql/registry-facts-repo.ts';
-import { createStaffRepo } from './adapters/sql/staff-repo.ts';
-import { createCalibrationsRepo } from './adapters/sql/calibrations-repo.ts';
-import { createRegistryReminders } from './app/registry-reminders.ts';
-import { createRegistry } from './app/registry.ts';
-import { createProvisioning } from './app/registry-provisioning.ts';
+import type { Notifier } from './app/notifier.ts';
+import type { ServerOptions } from './server-options.ts';
+import { composeNotifications } from './compose-notifications.ts';
+import { composeRegistry } from './compose-registry.ts';
 
-export interface ServerOptions {
-  httpPort: number;
-  httpHost?: string;
-  mqtt: { url: string; username: string; password: string };
-  influx: { url: string; database: string };
-  sqlitePath: string;
-  dashboardDir?: string;
-  engine?: RuleEngine<unknown>;
-  clock?: Clock;
-  logger?: Logger;
-  ruleTickMs?: number;
-  writer?: { maxBatch?: number; flushIntervalMs?: number; maxBuffer?: number };
-  liveCoalesceMs?: number;
-  commandTimeoutMs?: number;
-  sampleCheckMs?: number;
-  /** Bright kitchen: how often cameras are judged (FS-CAM-OFFLINE), and how long a stream
-   *  outlives its last viewer (a viewer who comes back within it gets a picture at once). */
-  cameraCheckMs?: number;
-  videoLingerMs?: number;
-  /** How often live sockets re-check their session and scope. */
-  sessionCheckMs?: number;
-  /** TRUST_PROXY and METRICS_TOKEN (server/config.ts). */
-  trustProxy?: string;
-  metricsToken?: string;
-  /** scrypt cost of password hashes (tests use a cheap one). */
-  passwordCost?: ScryptCost;
-  /** The broker's credentials file, where gateways are provisioned from the administration; absent: 503. */
-  credentialsPath?: string;
-  /** The broker's address as gateways reach it, shown with a provisioned secret. */
-  mqttPublicUrl?: string;
-  /** How often every kitchen's registry reminders are checked (FS-CAL-DUE, FS-REG-*); each registry change checks its kitchen at once. */
-  registryCheckMs?: number;
-  /** Escalation and notifications (rule book section 6): how often open alerts are judged for
-   *  escalation, how often due deliveries are attempted, one attempt's time limit, and the
-   *  dashboard's public address for the links in messages (none: no links). */
-  escalationCheckMs?: number;
-  deliveryCheckMs?: number;
-  notifyTimeoutMs?: number;
-  publicUrl?: string;
-  /** Origins (scheme://host:port) that webhook and robot channels may target although private or not
-   *  the robots' official hosts (NOTIFY_ALLOW_ORIGINS; the demo's and the tests' local robot stand-in). */
-  notifyAllowedOrigins?: string[];
-}
+export type { ServerOptions };
+
 
 export function createServer(opts: ServerOptions) {
   const log = opts.logger ?? pino({ name: 'server' });
@@ -192,25 +139,10 @@ export function createServer(opts: ServerOptions) {
     },
   });
   const commands = createCommandService({ publish: (gw, command) => mqtt.publishCommand(gw, command), timeoutMs: opts.commandTimeoutMs });
-  const channels = createChannelsRepo(db);
-  const deliveries = createDeliveriesRepo(db);
-  const notifyTimeoutMs = opts.notifyTimeoutMs ?? ATTEMPT_TIMEOUT_MS;
-  const notifyAllowedOrigins = parseOrigins(opts.notifyAllowedOrigins ?? []);
-  const notifications = createNotifier({
-    channels, deliveries, alerts, now: () => clock.now(), publicUrl: opts.publicUrl, log,
-    kitchenOf: (k) => registry.getKitchen(k),
-    subjectOf: (a) => registry.getDevice(a.kitchenId, a.deviceId)?.name ?? cameras.getCamera(a.kitchenId, a.deviceId)?.name ?? a.deviceId,
-    dispatcher: createDispatcher({
-      post: createHttpSender({ timeoutMs: notifyTimeoutMs, allowedOrigins: notifyAllowedOrigins }), commands, timeoutMs: notifyTimeoutMs, wallClock: () => Date.now(),
-      gatewaysOf: (k) => registry.listGateways(k).map((g) => g.gatewayId), secretOf: (id) => channels.secretOf(id),
-    }),
+  const { channels, deliveries, notifications, escalation, notifyAllowedOrigins } = composeNotifications({
+    opts, db, clock, log, alerts, audit, registry, cameras, commands, emitAlert, tellNotifier,
   });
   notifier = notifications;
-  const escalation = createEscalation({
-    alerts, audit, now: () => clock.now(), kitchenOf: (k) => registry.getKitchen(k), emit: emitAlert,
-    onEscalated: (alert, level) => tellNotifier(`escalation to ${level}`, alert, (n) => void n.notify(alert, stepOfEscalation(level))),
-    onFailed: (alert, err) => log.error({ err, alertId: alert.id, kitchenId: alert.kitchenId }, 'escalation check failed'),
-  });
   const video = createVideoHub({
     gatewayOf: (k, c) => cameras.getCamera(k, c)?.gatewayId,
     sendCommand: (gw, name, args) => commands.send(gw, name, args),
@@ -250,24 +182,9 @@ export function createServer(opts: ServerOptions) {
   });
   const alertActions = createAlertActions({ alerts, audit, now: () => clock.now(), emit: emitAlert });
   const timers: NodeJS.Timeout[] = [];
-  // The registry: site facts, staff certificates, calibrations, inspections, and their reminders as alerts.
-  const registryFacts = createRegistryFactsRepo(db);
-  const staff = createStaffRepo(db);
-  const calibrations = createCalibrationsRepo(db);
-  const registryReminders = createRegistryReminders({
-    registry, facts: registryFacts, staff, calibrations, alerts, audit, now: () => clock.now(), emitAlert,
-    onRaised: (rule) => metrics.alertsRaised.inc({ rule }),
-    onCheckFailed: (kitchenId, err) => log.error({ err, kitchenId }, 'registry reminder check failed'),
+  const { registryFacts, staff, calibrations, registryReminders, siteRegistry, provisioning } = composeRegistry({
+    opts, db, clock, log, metrics, alerts, audit, registry, accounts, emitAlert,
   });
-  const siteRegistry = createRegistry({
-    registry, facts: registryFacts, staff, calibrations, reminders: registryReminders, audit, now: () => clock.now(),
-    jurisdictions: {
-      ofKitchen: (k) => accounts.jurisdictionsOfKitchen(k).map((id) => ({ id, name: accounts.jurisdiction(id)?.name ?? id })),
-      exists: (id) => accounts.jurisdiction(id) !== undefined,
-      link: (k, j, by) => accounts.linkKitchen(k, j, by),
-    },
-  });
-  const provisioning = createProvisioning({ credentialsPath: opts.credentialsPath, cost: opts.passwordCost, mqttPublicUrl: opts.mqttPublicUrl, audit });
 
   const app = createHttpApp({
     registry, alerts, audit, series, live, alertActions, commands, sampleLedger, samples, cameraMonitor, aiEvents, accounts,
