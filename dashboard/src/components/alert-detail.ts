@@ -3,16 +3,14 @@
 // and what the user may do now: acknowledge, record the corrective action, verify and close,
 // comment. The server decides who may; the buttons shown follow Me.can (see alert-workflow.ts).
 import type { Alert } from '../../../contracts/api.ts';
-import type { AlertHistoryEntry } from '../../../contracts/alert-workflow.ts';
 import { api } from '../api.ts';
-import {
-  LIMITS, actionErrorText, alertActions, historyActLabel, historyActor, historyDetail, type Actor,
-} from '../alert-workflow.ts';
+import { LIMITS, actionErrorText, alertActions, type Actor } from '../alert-workflow.ts';
 import { h } from '../dom.ts';
-import { formatDateTime, formatTime } from '../format.ts';
+import { formatDateTime } from '../format.ts';
 import { ruleName, t } from '../i18n.ts';
 import { peakText, renderCorrectiveRecord } from './alert-item.ts';
 import { severityChip, statusChip } from './chips.ts';
+import { createAlertHistory } from './alert-history.ts';
 import { renderDeliveries } from './deliveries-list.ts';
 import { escalationLine } from './escalation.ts';
 import { notifyApi } from '../notify-api.ts';
@@ -41,9 +39,6 @@ export interface AlertDetail {
 export function openAlertDetail(initial: Alert, ctx: AlertDetailContext, mode: DetailMode = 'view'): AlertDetail {
   let alert = initial;
   let sig = '';
-  let history: AlertHistoryEntry[] | null = null;
-  let historyFailed = false;
-  let historySeq = 0;
   let current: DetailMode = mode;
   const abort = new AbortController();
 
@@ -51,7 +46,7 @@ export function openAlertDetail(initial: Alert, ctx: AlertDetailContext, mode: D
   const factsEl = h('dl', { class: 'alert-detail-facts' });
   const recordEl = h('div', { class: 'alert-detail-record' });
   const actionsEl = h('div', { class: 'alert-detail-actions' });
-  const historyList = h('ol', { class: 'alert-history' });
+  const historyList = createAlertHistory(ctx.timeZone, abort.signal);
   const escalationEl = h('div', { class: 'alert-detail-esc', hidden: true });
   // Who was told, how, and whether it got through (rule book section 6); hidden if it cannot be read.
   const deliveriesEl = h('div', { class: 'alert-deliveries' });
@@ -66,7 +61,7 @@ export function openAlertDetail(initial: Alert, ctx: AlertDetailContext, mode: D
     factsEl,
     recordEl,
     actionsEl,
-    h('section', { class: 'alert-detail-history' }, h('h3', null, t('alert.history')), historyList),
+    h('section', { class: 'alert-detail-history' }, h('h3', null, t('alert.history')), historyList.el),
     commentEl,
     deliveriesSection,
   );
@@ -220,7 +215,7 @@ export function openAlertDetail(initial: Alert, ctx: AlertDetailContext, mode: D
         () => {
           submit.disabled = false;
           text.value = '';
-          loadHistory();
+          historyList.load(alert.id);
         },
         (err: unknown) => {
           if (abort.signal.aborted) return;
@@ -230,29 +225,6 @@ export function openAlertDetail(initial: Alert, ctx: AlertDetailContext, mode: D
       );
     });
     commentEl.replaceChildren(form);
-  }
-
-  function loadHistory(): void {
-    const seq = ++historySeq;
-    api.alertHistory(alert.id, abort.signal).then(
-      (entries) => {
-        if (seq !== historySeq) return;
-        history = entries;
-        historyFailed = false;
-        renderHistory();
-      },
-      () => {
-        if (abort.signal.aborted || seq !== historySeq) return;
-        historyFailed = history === null; // keep the last one we had
-        renderHistory();
-      },
-    );
-  }
-
-  /** An escalation says to whom (the rules' own act, with `to` in its detail). */
-  function actLabel(e: AlertHistoryEntry): string {
-    if (e.act !== 'escalated') return historyActLabel(e.act);
-    return t(e.detail.to === 'inspector' ? 'esc.inspector' : 'esc.manager');
   }
 
   function loadDeliveries(): void {
@@ -267,36 +239,6 @@ export function openAlertDetail(initial: Alert, ctx: AlertDetailContext, mode: D
     );
   }
 
-  function renderHistory(): void {
-    if (!history) {
-      historyList.replaceChildren(
-        h('li', { class: historyFailed ? 'placeholder error' : 'placeholder' }, t(historyFailed ? 'alert.historyError' : 'alert.historyLoading')),
-      );
-      return;
-    }
-    if (!history.length) {
-      historyList.replaceChildren(h('li', { class: 'placeholder' }, t('alert.historyEmpty')));
-      return;
-    }
-    const now = Date.now();
-    historyList.replaceChildren(
-      ...history.map((e) =>
-        h(
-          'li',
-          { 'data-act': e.act, class: `history-${e.act}` },
-          h(
-            'div',
-            { class: 'history-head' },
-            h('strong', { class: 'history-act' }, actLabel(e)),
-            h('span', { class: 'history-actor' }, historyActor(e)),
-            h('time', { class: 'history-time muted', datetime: e.at, title: formatDateTime(e.at, ctx.timeZone) }, formatTime(e.at, { timeZone: ctx.timeZone, now })),
-          ),
-          ...historyDetail(e).map((line) => h('p', { class: 'history-detail' }, line)),
-        ),
-      ),
-    );
-  }
-
   const detail: AlertDetail = {
     alertId: alert.id,
     update(next: Alert) {
@@ -304,7 +246,7 @@ export function openAlertDetail(initial: Alert, ctx: AlertDetailContext, mode: D
       alert = next;
       if (JSON.stringify(next) === sig) return;
       render();
-      loadHistory();
+      historyList.load(alert.id);
       loadDeliveries();
     },
     close() {
@@ -313,8 +255,7 @@ export function openAlertDetail(initial: Alert, ctx: AlertDetailContext, mode: D
   };
 
   render();
-  renderHistory();
-  loadHistory();
+  historyList.load(alert.id);
   loadDeliveries();
   if (current !== 'view') actionsEl.querySelector<HTMLElement>('select, textarea')?.focus();
   return detail;
